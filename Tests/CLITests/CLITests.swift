@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+// End-to-end tests of the `contrast` binary: help, version, exit codes, `speed`.
+
+import Testing
+import TestSupport
+
+@Suite("contrast CLI")
+struct CLITests {
+    func contrast(_ args: String...) throws -> ProcessResult {
+        let bin = try #require(Subprocess.builtProduct("contrast"), "the contrast binary is built next to the tests")
+        return try Subprocess.run(bin, args)
+    }
+
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let r = try contrast("--version")
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("contrast "))
+    }
+
+    @Test("no arguments is a usage error listing the commands")
+    func noArguments() throws {
+        let r = try contrast()
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("speed"))
+    }
+
+    @Test("an unknown command is a usage error with a hint")
+    func unknownCommand() throws {
+        let r = try contrast("sped")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown command 'sped'"))
+        #expect(r.stderr.contains("did you mean 'speed'"))
+    }
+
+    @Test("every subcommand has --help")
+    func subcommandHelp() throws {
+        let r = try contrast("speed", "--help")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("usage: contrast speed"))
+        #expect(r.stdout.contains("--seconds"))
+    }
+
+    @Test("an unknown option is a usage error on stderr")
+    func unknownOption() throws {
+        let r = try contrast("speed", "--second", "1")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown option --second"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test("bad --seconds value is a usage error")
+    func badSeconds() throws {
+        let r = try contrast("speed", "--seconds", "abc")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--seconds"))
+    }
+
+    @Test("unknown benchmark names are rejected")
+    func unknownBenchmark() throws {
+        let r = try contrast("speed", "no-such-benchmark")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown benchmark"))
+    }
+}

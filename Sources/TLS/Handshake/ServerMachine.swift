@@ -288,3 +288,13 @@ public struct ServerMachine {
         return actions
     }
 }
+
+extension ServerMachine {
+    /// A KeyUpdate from us (connected state only).
+    mutating func sendKeyUpdate(requestPeer: Bool) throws(TLSError) -> [HandshakeAction] {
+        guard case .connected(var app) = state else { throw .internal("KeyUpdate before the handshake completed") }
+        let actions = try KeyUpdateHandler.send(requestPeer: requestPeer, &app)
+        state = .connected(app)
+        return actions
+    }
+}

@@ -78,6 +78,8 @@ public struct TLSConnection {
     /// Processes bytes from the peer. On error the connection is failed for good and an alert is queued.
     public mutating func receive<C: Collection<UInt8>>(_ bytes: C) throws(TLSError) {
         if let error { throw error }
+        // RFC 8446 §6.1: after close_notify the peer sends nothing more.
+        if peerClosed && !bytes.isEmpty { throw fail(.peerMisbehaved(.dataAfterCloseNotify)) }
         records.feed(bytes)
         do {
             while let record = try records.nextRecord() {

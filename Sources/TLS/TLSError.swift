@@ -24,6 +24,8 @@ public enum TLSError: Error, Hashable, Sendable {
     case `internal`(String)
     /// The connection was closed cleanly (close_notify) and no more data flows.
     case closed
+    /// The transport failed (socket error, peer reset, end of stream) or a deadline passed.
+    case transport(String)
 
     /// Parse failures.
     public enum InvalidMessage: Hashable, Sendable {
@@ -95,7 +97,7 @@ public enum TLSError: Error, Hashable, Sendable {
         case .badCertificate: return .badCertificate
         case .decryptError: return .decryptError
         case .badRecordMAC: return .badRecordMAC
-        case .alertReceived, .closed: return nil
+        case .alertReceived, .closed, .transport: return nil
         case .unsupported: return .handshakeFailure
         case .internal: return .internalError
         }

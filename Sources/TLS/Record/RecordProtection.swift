@@ -4,8 +4,8 @@
 /// Protects records in one direction for one epoch (handshake or an application generation).
 /// The per-record nonce is the static IV XOR the 64-bit sequence number, left-padded (RFC 8446 §5.3).
 public struct RecordProtection: Sendable {
-    let aead: any RecordAEAD
-    let iv: [UInt8]
+    package let aead: any RecordAEAD
+    package let iv: [UInt8]
     /// Number of records sealed or opened with these keys.
     public private(set) var sequenceNumber: UInt64 = 0
 

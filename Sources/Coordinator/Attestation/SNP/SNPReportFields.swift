@@ -67,6 +67,16 @@ extension SNPReport {
         public var tioEnabled: Bool { bit(7) }
 
         private func bit(_ n: UInt64) -> Bool { rawValue >> n & 1 == 1 }
+
+        /// Builds the word from named features.
+        public init(
+            smtEnabled: Bool = false, tsmeEnabled: Bool = false, eccEnabled: Bool = false, raplDisabled: Bool = false,
+            ciphertextHidingDRAMEnabled: Bool = false, aliasCheckComplete: Bool = false, tioEnabled: Bool = false
+        ) {
+            func b(_ on: Bool, _ n: UInt64) -> UInt64 { on ? 1 << n : 0 }
+            rawValue = b(smtEnabled, 0) | b(tsmeEnabled, 1) | b(eccEnabled, 2) | b(raplDisabled, 3)
+                | b(ciphertextHidingDRAMEnabled, 4) | b(aliasCheckComplete, 5) | b(tioEnabled, 7)
+        }
     }
 
     /// Which key signed the report (SIGNER_INFO bits 2–4).

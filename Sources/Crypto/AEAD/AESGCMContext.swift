@@ -39,7 +39,7 @@ extension AES.GCM {
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>
         ) throws(CryptoError) -> AEADTag {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             return withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -54,7 +54,7 @@ extension AES.GCM {
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>, tag: AEADTag
         ) throws(CryptoError) {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             let ok = withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -119,7 +119,7 @@ extension AES.GCM {
             var g = GHASHState()
             ghashKey.table.withUnsafeBufferPointer { k in
                 let key = k.baseAddress.unsafelyUnwrapped
-                if let base = nonce.baseAddress { g.update(base, count: nonce.count, key: key) }  // public
+                if let base = nonce.baseAddress { g.update(base, count: nonce.count, key: key) }  // public: lengths
                 g.finish(aadBytes: 0, textBytes: nonce.count, key: key)
             }
             return (g.yh.bigEndian, g.yl.bigEndian)
@@ -135,7 +135,7 @@ extension AES.GCM {
             ghashKey.table.withUnsafeBufferPointer { k in
                 let key = k.baseAddress.unsafelyUnwrapped
                 if let a = aad.baseAddress { g.update(a, count: aad.count, key: key) }  // public: empty or not
-                if let c = ciphertext.baseAddress { g.update(c, count: ciphertext.count, key: key) }  // public
+                if let c = ciphertext.baseAddress { g.update(c, count: ciphertext.count, key: key) }  // public: lengths
                 g.finish(aadBytes: aad.count, textBytes: ciphertext.count, key: key)
             }
             var blocks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())

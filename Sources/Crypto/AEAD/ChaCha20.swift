@@ -114,7 +114,7 @@ package struct ChaCha20: Sendable {
     }
 }
 
-extension SIMD4 where Scalar == UInt32 {
+extension SIMD4 where Scalar == UInt32 {  // public: type constraint
     /// The lanes in little-endian byte order (identity on little-endian hosts).
     @inlinable @inline(__always)
     var littleEndianWords: SIMD4<UInt32> {

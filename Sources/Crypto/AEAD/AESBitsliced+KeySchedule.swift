@@ -5,7 +5,7 @@
 extension AESBitsliced {
     /// Expands a 16/24/32-byte key into bitsliced round keys.
     /// - CT: SubWord runs through the bitsliced S-box; loop bounds depend only on the key length.
-    static func expandKey(_ key: UnsafeRawBufferPointer) -> ([UInt64], Int) {
+    static func expandKey(_ key: UnsafeRawBufferPointer) -> ([BitWord], Int) {
         let nk = key.count / 4  // public: key length
         let nr = nk + 6
         let total = 4 * (nr + 1)
@@ -26,11 +26,11 @@ extension AESBitsliced {
             }
             w[i] = w[i - nk] ^ temp
         }
-        // Bitslice each round key replicated over the four lanes.
-        var out = [UInt64](repeating: 0, count: 8 * (nr + 1))
-        var block = [UInt8](repeating: 0, count: 64)
+        // Bitslice each round key replicated over the eight block positions.
+        var out = [BitWord](repeating: BitWord(), count: 8 * (nr + 1))
+        var block = [UInt8](repeating: 0, count: 128)
         for r in 0...nr {
-            for lane in 0..<4 {
+            for lane in 0..<8 {
                 for c in 0..<4 {
                     let word = w[4 * r + c]
                     for b in 0..<4 {
@@ -50,7 +50,8 @@ extension AESBitsliced {
     /// SubWord: the S-box applied to each byte of `x`, computed by the bitsliced circuit.
     /// - CT: boolean operations only.
     static func subWord(_ x: UInt32) -> UInt32 {
-        var buf: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (UInt64(x).littleEndian, 0, 0, 0, 0, 0, 0, 0)
+        var buf = (UInt64(x).littleEndian, UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+            UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         return withUnsafeMutableBytes(of: &buf) { p in
             let base = p.baseAddress.unsafelyUnwrapped  // a tuple always has storage
             var s = BitslicedState(loading: UnsafeRawPointer(base))

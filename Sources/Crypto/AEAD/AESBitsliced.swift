@@ -1,53 +1,60 @@
 // SPDX-License-Identifier: Apache-2.0
-// Constant-time AES block cipher (FIPS 197 §5.1), bitsliced: four blocks at once in eight 64-bit words.
+// Constant-time AES block cipher (FIPS 197 §5.1), bitsliced: eight blocks at once in eight 128-bit words.
 // CT-FILE
 
-/// Eight 64-bit words holding four AES blocks in bitsliced form.
+/// One bitsliced word: two 64-bit lanes, lane 0 for blocks 0…3 and lane 1 for blocks 4…7 of a batch.
+/// Boolean operations, shifts and lane shuffles on it compile to SSE2/NEON instructions.
+@usableFromInline
+package typealias BitWord = SIMD2<UInt64>
+
+/// Eight 128-bit words holding eight AES blocks in bitsliced form.
 ///
-/// Word `q_i` holds bit `i` of every state byte. Inside a word, bit `16·row + 4·column + block` belongs to state
-/// byte (row, column) of block `block` (0…3), i.e. byte `4·column + row` of that block's 16 input bytes
-/// (FIPS 197 §3.4, column-major state). With this layout ShiftRows is a rotation inside each 16-bit row chunk
-/// and MixColumns needs only 16-bit rotations of whole words.
+/// Word `q_i` holds bit `i` of every state byte. Inside each 64-bit lane, bit `16·row + 4·column + block`
+/// belongs to state byte (row, column) of block `block` (0…3 of that lane's four blocks), i.e. byte
+/// `4·column + row` of that block's 16 input bytes (FIPS 197 §3.4, column-major state). With this layout
+/// ShiftRows is a rotation inside each 16-bit row chunk and MixColumns needs only 16- and 32-bit rotations
+/// of each lane.
 @usableFromInline
 package struct BitslicedState: Sendable {
-    @usableFromInline var q0: UInt64 = 0, q1: UInt64 = 0, q2: UInt64 = 0, q3: UInt64 = 0
-    @usableFromInline var q4: UInt64 = 0, q5: UInt64 = 0, q6: UInt64 = 0, q7: UInt64 = 0
+    @usableFromInline var q0 = BitWord(), q1 = BitWord(), q2 = BitWord(), q3 = BitWord()
+    @usableFromInline var q4 = BitWord(), q5 = BitWord(), q6 = BitWord(), q7 = BitWord()
 
     @inlinable init() {}
 
-    /// Bitslices four consecutive 16-byte blocks read from `p` (64 bytes).
+    /// Bitslices eight consecutive 16-byte blocks read from `p` (128 bytes).
     /// - CT: data-independent shifts and masks only.
     @inlinable @inline(__always)
     init(loading p: UnsafeRawPointer) {
         // Block b contributes w[b] = its bytes 0,8,1,9,2,10,3,11 and w[4+b] = bytes 4,12,5,13,6,14,7,15
         // (byte k of w[j] is state byte (row k>>1, column 2·(k&1) + (j>>2))). The 8×8 bit transpose in
         // `transpose` then yields q_i bit (8k + j) = bit i of byte k of w[j], which is the layout above.
-        var w = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        func words(_ b: Int) -> (UInt64, UInt64) {
-            let lo = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16 &* b, as: UInt64.self))
-            let hi = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16 &* b &+ 8, as: UInt64.self))
-            let even = Self.spread(lo & 0xFFFF_FFFF) | (Self.spread(hi & 0xFFFF_FFFF) << 8)
-            let odd = Self.spread(lo >> 32) | (Self.spread(hi >> 32) << 8)
+        @inline(__always) func words(_ b: Int) -> (BitWord, BitWord) {
+            let a = p.loadUnaligned(fromByteOffset: 16 &* b, as: BitWord.self)
+            let c = p.loadUnaligned(fromByteOffset: 64 &+ 16 &* b, as: BitWord.self)
+            // Lane 0 from block b, lane 1 from block b + 4 (little-endian host words).
+            let lo = BitWord(a[0], c[0]), hi = BitWord(a[1], c[1])
+            let low32 = BitWord(repeating: 0xFFFF_FFFF)
+            let even = Self.spread(lo & low32) | (Self.spread(hi & low32) &<< 8)
+            let odd = Self.spread(lo &>> 32) | (Self.spread(hi &>> 32) &<< 8)
             return (even, odd)
         }
-        (w.0, w.4) = words(0)
-        (w.1, w.5) = words(1)
-        (w.2, w.6) = words(2)
-        (w.3, w.7) = words(3)
-        q0 = w.0; q1 = w.1; q2 = w.2; q3 = w.3; q4 = w.4; q5 = w.5; q6 = w.6; q7 = w.7
+        (q0, q4) = words(0)
+        (q1, q5) = words(1)
+        (q2, q6) = words(2)
+        (q3, q7) = words(3)
         transpose()
     }
 
-    /// Writes the four blocks back to `p` (64 bytes); inverse of `init(loading:)`.
+    /// Writes the eight blocks back to `p` (128 bytes); inverse of `init(loading:)`.
     @inlinable @inline(__always)
     func store(to p: UnsafeMutableRawPointer) {
         var t = self
         t.transpose()  // the 8×8 bit transpose is an involution
-        func put(_ b: Int, _ even: UInt64, _ odd: UInt64) {
-            let lo = Self.compress(even) | (Self.compress(odd) << 32)
-            let hi = Self.compress(even >> 8) | (Self.compress(odd >> 8) << 32)
-            p.storeBytes(of: lo.littleEndian, toByteOffset: 16 &* b, as: UInt64.self)
-            p.storeBytes(of: hi.littleEndian, toByteOffset: 16 &* b &+ 8, as: UInt64.self)
+        @inline(__always) func put(_ b: Int, _ even: BitWord, _ odd: BitWord) {
+            let lo = Self.compress(even) | (Self.compress(odd) &<< 32)
+            let hi = Self.compress(even &>> 8) | (Self.compress(odd &>> 8) &<< 32)
+            p.storeBytes(of: BitWord(lo[0], hi[0]), toByteOffset: 16 &* b, as: BitWord.self)
+            p.storeBytes(of: BitWord(lo[1], hi[1]), toByteOffset: 64 &+ 16 &* b, as: BitWord.self)
         }
         put(0, t.q0, t.q4)
         put(1, t.q1, t.q5)
@@ -55,31 +62,31 @@ package struct BitslicedState: Sendable {
         put(3, t.q3, t.q7)
     }
 
-    /// Moves the four low bytes of `x` to the even byte positions.
+    /// Moves the four low bytes of each lane to its even byte positions.
     @inlinable @inline(__always)
-    static func spread(_ x: UInt64) -> UInt64 {
-        var x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFF
-        x = (x | (x << 8)) & 0x00FF_00FF_00FF_00FF
+    static func spread(_ x: BitWord) -> BitWord {
+        var x = (x | (x &<< 16)) & BitWord(repeating: 0x0000_FFFF_0000_FFFF)
+        x = (x | (x &<< 8)) & BitWord(repeating: 0x00FF_00FF_00FF_00FF)
         return x
     }
 
-    /// Gathers the even bytes of `x` into its low four bytes (inverse of `spread`).
+    /// Gathers the even bytes of each lane into its low four bytes (inverse of `spread`).
     @inlinable @inline(__always)
-    static func compress(_ x: UInt64) -> UInt64 {
-        var x = x & 0x00FF_00FF_00FF_00FF
-        x = (x | (x >> 8)) & 0x0000_FFFF_0000_FFFF
-        return (x | (x >> 16)) & 0xFFFF_FFFF
+    static func compress(_ x: BitWord) -> BitWord {
+        var x = x & BitWord(repeating: 0x00FF_00FF_00FF_00FF)
+        x = (x | (x &>> 8)) & BitWord(repeating: 0x0000_FFFF_0000_FFFF)
+        return (x | (x &>> 16)) & BitWord(repeating: 0xFFFF_FFFF)
     }
 
     /// Transposes the 8×8 bit matrices formed by byte k of the eight words: afterwards bit (8k + j) of word i
-    /// is the former bit (8k + i) of word j. Three butterfly stages of width 1, 2 and 4.
+    /// is the former bit (8k + i) of word j (per lane). Three butterfly stages of width 1, 2 and 4.
     @inlinable @inline(__always)
     mutating func transpose() {
         @inline(__always)
-        func swap(_ a: inout UInt64, _ b: inout UInt64, _ s: UInt64, _ lowMask: UInt64) {
-            let highMask = ~lowMask
-            let x = (a & lowMask) | ((b & lowMask) << s)
-            let y = ((a & highMask) >> s) | (b & highMask)
+        func swap(_ a: inout BitWord, _ b: inout BitWord, _ s: UInt64, _ low: UInt64) {
+            let lowMask = BitWord(repeating: low), highMask = BitWord(repeating: ~low)
+            let x = (a & lowMask) | ((b & lowMask) &<< s)
+            let y = ((a & highMask) &>> s) | (b & highMask)
             a = x
             b = y
         }
@@ -97,7 +104,7 @@ package struct BitslicedState: Sendable {
         swap(&q3, &q7, 4, 0x0F0F_0F0F_0F0F_0F0F)
     }
 
-    /// SubBytes (FIPS 197 §5.1.1) on all 64 bytes at once, as the Boyar–Peralta circuit (J. Boyar, R. Peralta,
+    /// SubBytes (FIPS 197 §5.1.1) on all 128 bytes at once, as the Boyar–Peralta circuit (J. Boyar, R. Peralta,
     /// "A depth-16 circuit for the AES S-box", 2011): a linear top layer, a GF(2^4)-based nonlinear middle
     /// of 32 ANDs, and a linear bottom layer; 113 gates, no table.
     /// - CT: boolean operations only.
@@ -162,15 +169,18 @@ package struct BitslicedState: Sendable {
     }
 
     /// ShiftRows (FIPS 197 §5.1.2): row r of every block rotates left by r columns, i.e. the 16-bit chunk of
-    /// row r rotates right by 4·r bits.
+    /// row r rotates right by 4·r bits. Done in two steps: rows 2 and 3 rotate by 8 (a byte swap inside the
+    /// chunk), then rows 1 and 3 rotate by 4.
     @inlinable @inline(__always)
     mutating func shiftRows() {
         @inline(__always)
-        func rows(_ x: UInt64) -> UInt64 {
-            (x & 0x0000_0000_0000_FFFF)
-                | ((x & 0x0000_0000_FFF0_0000) >> 4) | ((x & 0x0000_0000_000F_0000) << 12)
-                | ((x & 0x0000_FF00_0000_0000) >> 8) | ((x & 0x0000_00FF_0000_0000) << 8)
-                | ((x & 0xF000_0000_0000_0000) >> 12) | ((x & 0x0FFF_0000_0000_0000) << 4)
+        func rows(_ x: BitWord) -> BitWord {
+            let y = (x & BitWord(repeating: 0x0000_0000_FFFF_FFFF))
+                | ((x &>> 8) & BitWord(repeating: 0x00FF_00FF_0000_0000))
+                | ((x &<< 8) & BitWord(repeating: 0xFF00_FF00_0000_0000))
+            return (y & BitWord(repeating: 0x0000_FFFF_0000_FFFF))
+                | ((y &>> 4) & BitWord(repeating: 0x0FFF_0000_0FFF_0000))
+                | ((y &<< 12) & BitWord(repeating: 0xF000_0000_F000_0000))
         }
         q0 = rows(q0); q1 = rows(q1); q2 = rows(q2); q3 = rows(q3)
         q4 = rows(q4); q5 = rows(q5); q6 = rows(q6); q7 = rows(q7)
@@ -178,11 +188,18 @@ package struct BitslicedState: Sendable {
 
     /// MixColumns (FIPS 197 §5.1.3): b_r = 2·a_r ⊕ 3·a_{r+1} ⊕ a_{r+2} ⊕ a_{r+3}
     ///                                  = 2·(a_r ⊕ a_{r+1}) ⊕ a_{r+1} ⊕ rot2(a_r ⊕ a_{r+1}).
-    /// Rotating a word right by 16 bits moves row r+1 onto row r.
+    /// Rotating a lane right by 16 bits moves row r+1 onto row r. The rotations are lane shuffles (16-bit and
+    /// 32-bit element permutations), which SSE2 has and which LLVM does not turn into scalar rotates.
     @inlinable @inline(__always)
     mutating func mixColumns() {
-        @inline(__always) func rot16(_ x: UInt64) -> UInt64 { (x >> 16) | (x << 48) }
-        @inline(__always) func rot32(_ x: UInt64) -> UInt64 { (x >> 32) | (x << 32) }
+        @inline(__always) func rot16(_ x: BitWord) -> BitWord {
+            let h = unsafeBitCast(x, to: SIMD8<UInt16>.self)
+            return unsafeBitCast(SIMD8(h[1], h[2], h[3], h[0], h[5], h[6], h[7], h[4]), to: BitWord.self)
+        }
+        @inline(__always) func rot32(_ x: BitWord) -> BitWord {
+            let h = unsafeBitCast(x, to: SIMD4<UInt32>.self)
+            return unsafeBitCast(SIMD4(h[1], h[0], h[3], h[2]), to: BitWord.self)
+        }
         let r0 = rot16(q0), r1 = rot16(q1), r2 = rot16(q2), r3 = rot16(q3)
         let r4 = rot16(q4), r5 = rot16(q5), r6 = rot16(q6), r7 = rot16(q7)
         let s0 = q0 ^ r0, s1 = q1 ^ r1, s2 = q2 ^ r2, s3 = q3 ^ r3
@@ -200,17 +217,17 @@ package struct BitslicedState: Sendable {
 
     /// AddRoundKey (FIPS 197 §5.1.4) with the bitsliced round key at `k` (8 words).
     @inlinable @inline(__always)
-    mutating func addRoundKey(_ k: UnsafePointer<UInt64>) {
+    mutating func addRoundKey(_ k: UnsafePointer<BitWord>) {
         q0 ^= k[0]; q1 ^= k[1]; q2 ^= k[2]; q3 ^= k[3]
         q4 ^= k[4]; q5 ^= k[5]; q6 ^= k[6]; q7 ^= k[7]
     }
 }
 
-/// An expanded AES key (128, 192 or 256 bits) that encrypts four blocks per call in constant time.
+/// An expanded AES key (128, 192 or 256 bits) that encrypts eight blocks per call in constant time.
 @usableFromInline
 package struct AESBitsliced: Sendable {
-    /// Bitsliced round keys, 8 words per round key, `rounds + 1` round keys.
-    @usableFromInline let roundKeys: [UInt64]
+    /// Bitsliced round keys (both lanes equal), 8 words per round key, `rounds + 1` round keys.
+    @usableFromInline let roundKeys: [BitWord]
     /// Nr: 10, 12 or 14 (FIPS 197 §5, Table 3).
     @usableFromInline let rounds: Int
 
@@ -227,7 +244,7 @@ package struct AESBitsliced: Sendable {
         (roundKeys, rounds) = AESBitsliced.expandKey(key)
     }
 
-    /// Encrypts the four blocks held in `state`.
+    /// Encrypts the eight blocks held in `state`.
     /// - CT: fixed sequence of boolean operations; no table, no secret-dependent branch or index.
     @inlinable @inline(__always)
     package func encrypt(_ state: inout BitslicedState) {
@@ -248,10 +265,10 @@ package struct AESBitsliced: Sendable {
         }
     }
 
-    /// Encrypts four consecutive blocks in place at `p` (64 bytes).
+    /// Encrypts eight consecutive blocks in place at `p` (128 bytes).
     /// - CT: as `encrypt(_:)`.
     @inlinable
-    package func encryptFourBlocks(_ p: UnsafeMutableRawPointer) {
+    package func encryptEightBlocks(_ p: UnsafeMutableRawPointer) {
         var s = BitslicedState(loading: UnsafeRawPointer(p))
         encrypt(&s)
         s.store(to: p)
@@ -259,10 +276,10 @@ package struct AESBitsliced: Sendable {
 
     /// Encrypts one block (convenience for tests and for H / E(J0)).
     package func encryptBlock(_ block: [UInt8]) -> [UInt8] {
-        var buf = [UInt8](repeating: 0, count: 64)
+        var buf = [UInt8](repeating: 0, count: 128)
         for i in 0..<min(16, block.count) { buf[i] = block[i] }  // public: length
         buf.withUnsafeMutableBytes { b in
-            if let base = b.baseAddress { encryptFourBlocks(base) }  // public: non-empty
+            if let base = b.baseAddress { encryptEightBlocks(base) }  // public: non-empty
         }
         return Array(buf[0..<16])
     }

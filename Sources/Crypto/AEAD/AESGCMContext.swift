@@ -30,16 +30,16 @@ extension AES.GCM {
             let aes = key.withUnsafeBytes { AESBitsliced(checkedKey: $0) }
             self.aes = aes
             // H = CIPH_K(0^128) (SP 800-38D §7.1 step 1).
-            var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &block) { aes.encryptFourBlocks($0.baseAddress.unsafelyUnwrapped) }
-            ghashKey = GHASHKey(hi: UInt64(bigEndian: block.0), lo: UInt64(bigEndian: block.1))
+            var block: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
+            withUnsafeMutableBytes(of: &block) { aes.encryptEightBlocks($0.baseAddress.unsafelyUnwrapped) }
+            ghashKey = GHASHKey(hi: UInt64(bigEndian: block.0[0]), lo: UInt64(bigEndian: block.0[1]))
         }
 
         public func seal(
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>
         ) throws(CryptoError) -> AEADTag {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             return withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -54,7 +54,7 @@ extension AES.GCM {
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>, tag: AEADTag
         ) throws(CryptoError) {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             let ok = withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -119,7 +119,7 @@ extension AES.GCM {
             var g = GHASHState()
             ghashKey.table.withUnsafeBufferPointer { k in
                 let key = k.baseAddress.unsafelyUnwrapped
-                if let base = nonce.baseAddress { g.update(base, count: nonce.count, key: key) }  // public
+                if let base = nonce.baseAddress { g.update(base, count: nonce.count, key: key) }  // public: lengths
                 g.finish(aadBytes: 0, textBytes: nonce.count, key: key)
             }
             return (g.yh.bigEndian, g.yl.bigEndian)
@@ -135,45 +135,43 @@ extension AES.GCM {
             ghashKey.table.withUnsafeBufferPointer { k in
                 let key = k.baseAddress.unsafelyUnwrapped
                 if let a = aad.baseAddress { g.update(a, count: aad.count, key: key) }  // public: empty or not
-                if let c = ciphertext.baseAddress { g.update(c, count: ciphertext.count, key: key) }  // public
+                if let c = ciphertext.baseAddress { g.update(c, count: ciphertext.count, key: key) }  // public: lengths
                 g.finish(aadBytes: aad.count, textBytes: ciphertext.count, key: key)
             }
-            var blocks: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
-                j0.0, j0.1, 0, 0, 0, 0, 0, 0
-            )
-            withUnsafeMutableBytes(of: &blocks) { aes.encryptFourBlocks($0.baseAddress.unsafelyUnwrapped) }
-            return (blocks.0 ^ g.yh.bigEndian, blocks.1 ^ g.yl.bigEndian)
+            var blocks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
+            blocks.0 = SIMD2(j0.0, j0.1)
+            withUnsafeMutableBytes(of: &blocks) { aes.encryptEightBlocks($0.baseAddress.unsafelyUnwrapped) }
+            return (blocks.0[0] ^ g.yh.bigEndian, blocks.0[1] ^ g.yl.bigEndian)
         }
 
-        /// GCTR (SP 800-38D §6.5) from inc32(J0): XORs the key stream into `count` bytes at `p`, four counter
+        /// GCTR (SP 800-38D §6.5) from inc32(J0): XORs the key stream into `count` bytes at `p`, eight counter
         /// blocks per bitsliced AES call. The counter is the last 32 bits of the block, big-endian, mod 2^32.
+        /// (Words are assembled for a little-endian host, as on every platform Swift targets here.)
         /// - CT: time depends only on `count`.
         @inline(__always)
         func counterMode(_ p: UnsafeMutableRawPointer, count: Int, j0: inout (UInt64, UInt64)) {
             let prefix = j0.0
-            let tail = j0.1
-            let tailLow = tail & 0x0000_0000_FFFF_FFFF  // bytes 8…11 in memory order (little-endian host)
-            var counter = UInt32(bigEndian: UInt32(truncatingIfNeeded: tail >> 32)) &+ 1
-            @inline(__always) func block(_ c: UInt32) -> UInt64 { tailLow | (UInt64(c.bigEndian) << 32) }
+            let tailLow = j0.1 & 0x0000_0000_FFFF_FFFF  // bytes 8…11 in memory order
+            var counter = UInt32(bigEndian: UInt32(truncatingIfNeeded: j0.1 >> 32)) &+ 1
             var off = 0
-            var ks: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            var ks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
             while off < count {  // public: length
-                ks = (
-                    prefix, block(counter), prefix, block(counter &+ 1), prefix, block(counter &+ 2), prefix,
-                    block(counter &+ 3)
-                )
-                counter &+= 4
                 withUnsafeMutableBytes(of: &ks) { k in
                     let kp = k.baseAddress.unsafelyUnwrapped
-                    aes.encryptFourBlocks(kp)
+                    for i in 0..<8 {
+                        kp.storeBytes(of: prefix, toByteOffset: 16 &* i, as: UInt64.self)
+                        let c = UInt64((counter &+ UInt32(truncatingIfNeeded: i)).bigEndian) << 32
+                        kp.storeBytes(of: tailLow | c, toByteOffset: 16 &* i &+ 8, as: UInt64.self)
+                    }
+                    aes.encryptEightBlocks(kp)
                     let n = count &- off
-                    if n >= 64 {  // public: length
+                    if n >= 128 {  // public: length
                         var i = 0
-                        while i < 64 {
-                            let x = p.loadUnaligned(fromByteOffset: off &+ i, as: UInt64.self)
-                                ^ kp.load(fromByteOffset: i, as: UInt64.self)
-                            p.storeBytes(of: x, toByteOffset: off &+ i, as: UInt64.self)
-                            i &+= 8
+                        while i < 128 {
+                            let x = p.loadUnaligned(fromByteOffset: off &+ i, as: SIMD2<UInt64>.self)
+                                ^ kp.load(fromByteOffset: i, as: SIMD2<UInt64>.self)
+                            p.storeBytes(of: x, toByteOffset: off &+ i, as: SIMD2<UInt64>.self)
+                            i &+= 16
                         }
                     } else {
                         for i in 0..<n {
@@ -183,8 +181,16 @@ extension AES.GCM {
                         }
                     }
                 }
-                off &+= 64
+                counter &+= 8
+                off &+= 128
             }
         }
     }
 }
+
+/// 128 bytes of stack storage for one batch of eight AES blocks, 16-byte aligned.
+@usableFromInline
+typealias EightBlocks = (
+    SIMD2<UInt64>, SIMD2<UInt64>, SIMD2<UInt64>, SIMD2<UInt64>, SIMD2<UInt64>, SIMD2<UInt64>, SIMD2<UInt64>,
+    SIMD2<UInt64>
+)

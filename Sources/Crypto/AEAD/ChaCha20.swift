@@ -61,8 +61,14 @@ package struct ChaCha20: Sendable {
     /// - CT: add-rotate-xor only.
     @inlinable @inline(__always)
     package func fourBlocks(counter: UInt32, nonce: (UInt32, UInt32, UInt32), into out: UnsafeMutableRawPointer) {
-        @inline(__always) func rotl(_ x: SIMD4<UInt32>, _ n: UInt32) -> SIMD4<UInt32> {
-            (x &<< n) | (x &>> (32 &- n))
+        // Rotation through 64-bit lanes with masks: LLVM recognises the plain 32-bit
+        // (x << n) | (x >> (32 − n)) as a vector rotate and, lacking one in SSE2, scalarises it lane by lane.
+        @inline(__always) func rotl(_ x: SIMD4<UInt32>, _ n: UInt64) -> SIMD4<UInt32> {
+            let w = unsafeBitCast(x, to: SIMD2<UInt64>.self)
+            let leftMask = UInt64(truncatingIfNeeded: UInt32.max << n) &* 0x1_0000_0001
+            let l = x &<< UInt32(truncatingIfNeeded: n)
+            let r = (w &>> (32 &- n)) & SIMD2(repeating: ~leftMask)
+            return l | unsafeBitCast(r, to: SIMD4<UInt32>.self)
         }
         // RFC 8439 §2.3: constants "expand 32-byte k", key, counter, nonce.
         let i0 = SIMD4<UInt32>(repeating: 0x6170_7865), i1 = SIMD4<UInt32>(repeating: 0x3320_646e)
@@ -108,7 +114,7 @@ package struct ChaCha20: Sendable {
     }
 }
 
-extension SIMD4 where Scalar == UInt32 {
+extension SIMD4 where Scalar == UInt32 {  // public: type constraint
     /// The lanes in little-endian byte order (identity on little-endian hosts).
     @inlinable @inline(__always)
     var littleEndianWords: SIMD4<UInt32> {

@@ -24,7 +24,7 @@ extension ChaChaPoly {
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>
         ) throws(CryptoError) -> AEADTag {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             return withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -39,7 +39,7 @@ extension ChaChaPoly {
             in buffer: inout [UInt8], range: Range<Int>, nonce: some Collection<UInt8>,
             authenticating aad: some Collection<UInt8>, tag: AEADTag
         ) throws(CryptoError) {
-            guard nonce.count == 12 else { throw .invalidLength }
+            guard nonce.count == 12 else { throw .invalidLength }  // public: nonce length
             try checkRange(range, count: buffer.count)
             let ok = withContiguousBytes(nonce) { n in
                 withContiguousBytes(aad) { a in
@@ -60,7 +60,7 @@ extension ChaChaPoly {
         ) -> AEADTag {
             let n = Self.nonceWords(nonce)
             var mac = oneTimeAuthenticator(n)
-            if let d = data.baseAddress { cipher.xorKeyStream(d, count: data.count, counter: 1, nonce: n) }  // public
+            if let d = data.baseAddress { cipher.xorKeyStream(d, count: data.count, counter: 1, nonce: n) }  // public: empty or not
             return AEADTag(words: Self.authenticate(&mac, aad: aad, ciphertext: UnsafeRawBufferPointer(data)))
         }
 

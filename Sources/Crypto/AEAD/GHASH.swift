@@ -10,15 +10,15 @@
 /// bit-reversed polynomial product, shifted right by one bit (SP 800-38D §6.3).
 @usableFromInline
 package struct GHASHKey: Sendable {
-    /// For H^1…H^4: (hi, lo, hi ⊕ lo), each split into the four bit classes of `split`: 12 words per power.
+    /// For H^1…H^4: (hi, lo, hi ⊕ lo), each as 8 words (see `store`): 24 words per power.
     @usableFromInline let table: [UInt64]
 
     /// - CT: H is secret; setup uses only the constant-time multiply.
     package init(hi: UInt64, lo: UInt64) {
-        var t = [UInt64](repeating: 0, count: 48)
+        var t = [UInt64](repeating: 0, count: 96)
         var p = (hi, lo)
         for k in 0..<4 {
-            GHASHKey.store(p, into: &t, at: 12 * k)
+            GHASHKey.store(p, into: &t, at: 24 * k)
             if k < 3 {  // public: loop index
                 p = t.withUnsafeBufferPointer { tp in
                     GHASHKey.multiply(p.0, p.1, by: tp.baseAddress.unsafelyUnwrapped)
@@ -28,27 +28,32 @@ package struct GHASHKey: Sendable {
         table = t
     }
 
+    /// Stores one power of H as 24 words: for each of hi, lo and hi ⊕ lo, the four bit classes of the value
+    /// with its low four bits cleared, then one all-ones/zero mask per low bit (see `clmul`).
     private static func store(_ p: (UInt64, UInt64), into t: inout [UInt64], at i: Int) {
         let parts = [p.0, p.1, p.0 ^ p.1]
         for j in 0..<3 {
-            for c in 0..<4 { t[i + 4 * j + c] = parts[j] & (0x1111_1111_1111_1111 << UInt64(c)) }
+            let high = parts[j] & 0xFFFF_FFFF_FFFF_FFF0
+            for c in 0..<4 {
+                t[i + 8 * j + c] = high & (0x1111_1111_1111_1111 << UInt64(c))
+                t[i + 8 * j + 4 + c] = 0 &- ((parts[j] >> UInt64(c)) & 1)
+            }
         }
     }
 
-    /// 64×64 → 128-bit carry-less product of `a` and `b`, where `b` is given split into its four bit classes
-    /// b_c = b & (0x1111…1 << c).
+    /// 64×64 → 128-bit carry-less product of `a` and `b`, where `b` is given as 8 words: the four bit classes
+    /// b_c = (b & ~0xF) & (0x1111…1 << c), then masks for bits 0…3 of b.
     ///
     /// Integer multiplication of operands that have a set bit only every fourth position adds at most 15
-    /// partial products into any result position (a is restricted to bits 4…63 here, 15 candidates per class),
+    /// partial products into any result position (b is restricted to bits 4…63 here, 15 candidates per class),
     /// so each count fits in four bits and the parity at positions of one class is exact. The four low bits
-    /// of `a` are added separately with masks, as shifted copies of `b`. Result class r collects the products
+    /// of `b` are added separately with masks, as shifted copies of `a`. Result class r collects the products
     /// a_i·b_j with i + j ≡ r (mod 4).
     /// - CT: integer multiplies, masks and shifts; no secret-dependent branch.
     @inlinable @inline(__always)
     static func clmul(_ a: UInt64, _ b: UnsafePointer<UInt64>) -> (hi: UInt64, lo: UInt64) {
         let m: UInt64 = 0x1111_1111_1111_1111
-        let ah = a & 0xFFFF_FFFF_FFFF_FFF0
-        let a0 = ah & m, a1 = ah & (m << 1), a2 = ah & (m << 2), a3 = ah & (m << 3)
+        let a0 = a & m, a1 = a & (m << 1), a2 = a & (m << 2), a3 = a & (m << 3)
         let b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3]
         @inline(__always) func mul(_ x: UInt64, _ y: UInt64) -> (UInt64, UInt64) {
             let r = x.multipliedFullWidth(by: y)
@@ -64,11 +69,9 @@ package struct GHASHKey: Sendable {
         let c3 = x4(mul(a0, b3), mul(a1, b2), mul(a2, b1), mul(a3, b0))
         var hi = (c0.0 & m) | (c1.0 & (m << 1)) | (c2.0 & (m << 2)) | (c3.0 & (m << 3))
         var lo = (c0.1 & m) | (c1.1 & (m << 1)) | (c2.1 & (m << 2)) | (c3.1 & (m << 3))
-        // Bits 0…3 of a: add b << t where bit t of a is set.
-        let bb = b0 | b1 | b2 | b3
-        let k0 = 0 &- (a & 1), k1 = 0 &- ((a >> 1) & 1), k2 = 0 &- ((a >> 2) & 1), k3 = 0 &- ((a >> 3) & 1)
-        lo ^= (bb & k0) ^ ((bb << 1) & k1) ^ ((bb << 2) & k2) ^ ((bb << 3) & k3)
-        hi ^= ((bb >> 63) & k1) ^ ((bb >> 62) & k2) ^ ((bb >> 61) & k3)
+        // Bits 0…3 of b: add a << t where bit t of b is set (masks precomputed).
+        lo ^= (a & b[4]) ^ ((a << 1) & b[5]) ^ ((a << 2) & b[6]) ^ ((a << 3) & b[7])
+        hi ^= ((a >> 63) & b[5]) ^ ((a >> 62) & b[6]) ^ ((a >> 61) & b[7])
         return (hi, lo)
     }
 
@@ -80,8 +83,8 @@ package struct GHASHKey: Sendable {
         -> (UInt64, UInt64, UInt64, UInt64)
     {
         let hh = clmul(xh, h)
-        let ll = clmul(xl, h + 4)
-        let mm = clmul(xh ^ xl, h + 8)
+        let ll = clmul(xl, h + 8)
+        let mm = clmul(xh ^ xl, h + 16)
         let mh = mm.hi ^ hh.hi ^ ll.hi
         let ml = mm.lo ^ hh.lo ^ ll.lo
         return (hh.hi, hh.lo ^ mh, ll.hi ^ ml, ll.lo)
@@ -129,9 +132,9 @@ package struct GHASHState {
         // Four blocks at a time: Y' = (Y ⊕ X0)·H^4 ⊕ X1·H^3 ⊕ X2·H^2 ⊕ X3·H, reduced once.
         while count &- off >= 64 {  // public: length
             let x0h = yh ^ Bytes.loadBE(p, off), x0l = yl ^ Bytes.loadBE(p, off &+ 8)
-            let p0 = GHASHKey.productUnreduced(x0h, x0l, key + 36)
-            let p1 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 16), Bytes.loadBE(p, off &+ 24), key + 24)
-            let p2 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 32), Bytes.loadBE(p, off &+ 40), key + 12)
+            let p0 = GHASHKey.productUnreduced(x0h, x0l, key + 72)
+            let p1 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 16), Bytes.loadBE(p, off &+ 24), key + 48)
+            let p2 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 32), Bytes.loadBE(p, off &+ 40), key + 24)
             let p3 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 48), Bytes.loadBE(p, off &+ 56), key)
             (yh, yl) = GHASHKey.reduce(
                 (p0.0 ^ p1.0 ^ p2.0 ^ p3.0, p0.1 ^ p1.1 ^ p2.1 ^ p3.1, p0.2 ^ p1.2 ^ p2.2 ^ p3.2,

@@ -43,7 +43,7 @@ package enum Limbs {
     /// VARTIME: public inputs only.
     package static func significantLimbCountVarTime(_ bytes: [UInt8]) -> Int {
         var first = 0
-        while first < bytes.count && bytes[first] == 0 { first += 1 }
+        while first < bytes.count && bytes[first] == 0 { first += 1 }  // public: VARTIME helper on public encodings
         return (bytes.count - first + 7) / 8
     }
 
@@ -71,7 +71,7 @@ package enum Limbs {
         var borrow: UInt64 = 0
         var i = 0
         // First pass computes only the borrow of t − n, so that r can alias t.
-        while i < k {
+        while i < k {  // public: loop bound
             let d = UInt128(t[i]) &- UInt128(n[i]) &- UInt128(borrow)
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
             i += 1
@@ -80,7 +80,7 @@ package enum Limbs {
         let subtract = ~(0 &- (borrow & (carry ^ 1)))
         borrow = 0
         i = 0
-        while i < k {
+        while i < k {  // public: loop bound
             let d = UInt128(t[i]) &- UInt128(n[i] & subtract) &- UInt128(borrow)
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
             r[i] = UInt64(truncatingIfNeeded: d)

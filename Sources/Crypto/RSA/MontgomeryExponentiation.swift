@@ -24,7 +24,7 @@ extension MontgomeryModulus {
                         let xp = Limbs.base(xB)
                         let np = Limbs.base(nB)
                         var bit = top - 1
-                        while bit >= 0 {
+                        while bit >= 0 {  // public: loop bound
                             Self.multiply(a, a, a, np, n0, k, tp)
                             if (exponent[bit >> 6] >> UInt64(bit & 63)) & 1 == 1 {  // public: exponent
                                 Self.multiply(a, a, xp, np, n0, k, tp)
@@ -40,7 +40,7 @@ extension MontgomeryModulus {
 
     /// Window width for a secret exponent of `bits` bits: 5 above 256 bits (table of 32 entries), else 4.
     @inlinable
-    static func windowWidth(forExponentBits bits: Int) -> Int { bits > 256 ? 5 : 4 }
+    static func windowWidth(forExponentBits bits: Int) -> Int { bits > 256 ? 5 : 4 }  // public: exponent size
 
     /// `x^e` for a Montgomery-form `x` (`x < n`) and a *secret* exponent of at most `exponentBits` bits.
     ///
@@ -78,13 +78,13 @@ extension MontgomeryModulus {
                                 tab[k + j] = x[j]
                             }
                             var i = 2
-                            while i < entries {
+                            while i < entries {  // public: loop bound
                                 Self.multiply(tab + i * k, tab + (i - 1) * k, tab + k, np, n0, k, tp)
                                 i += 1
                             }
                             var window = windows - 1
                             var first = true
-                            while window >= 0 {
+                            while window >= 0 {  // public: loop bound
                                 let bitIndex = window * w
                                 let bits = Self.windowBits(exponent, at: bitIndex, width: w)
                                 Self.select(sel, from: tab, index: bits, entries: entries, k)
@@ -125,11 +125,11 @@ extension MontgomeryModulus {
     ) {
         out.update(repeating: 0, count: k)
         var i = 0
-        while i < entries {
+        while i < entries {  // public: loop bound
             let mask = ConstantTime.isEqual(UInt64(i), index)
             let row = table + i * k
             var j = 0
-            while j < k {
+            while j < k {  // public: loop bound
                 out[j] |= row[j] & mask
                 j += 1
             }

@@ -103,7 +103,7 @@ package struct MontgomeryModulus: Sendable {
             var c1 = UInt64(truncatingIfNeeded: p >> 64)
             var c2 = UInt64(truncatingIfNeeded: q >> 64)
             var j = 1
-            while j < k {
+            while j < k {  // public: loop bound
                 // Each sum is at most (2⁶⁴−1)² + 2(2⁶⁴−1) = 2¹²⁸ − 1: no overflow.
                 p = UInt128(a[j]) &* UInt128(bi) &+ UInt128(t[j]) &+ UInt128(c1)
                 c1 = UInt64(truncatingIfNeeded: p >> 64)
@@ -159,7 +159,7 @@ package struct MontgomeryModulus: Sendable {
         let chunks = (x.count + k - 1) / k
         var acc = [UInt64](repeating: 0, count: k)
         var chunkIndex = chunks - 1
-        while chunkIndex >= 0 {
+        while chunkIndex >= 0 {  // public: loop bound
             var chunk = [UInt64](repeating: 0, count: k)
             for i in 0..<k where chunkIndex * k + i < x.count { chunk[i] = x[chunkIndex * k + i] }  // public
             // acc·R·R (Montgomery form of acc·R) plus chunk·R (Montgomery form of chunk < R).

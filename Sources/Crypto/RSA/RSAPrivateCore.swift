@@ -101,7 +101,7 @@ package struct RSAPrivateCore: Sendable {
     /// limb count comes from its encoded length with leading zero bytes dropped).
     private static func limbs(_ bytes: [UInt8]) throws(CryptoError) -> [UInt64] {
         let count = Limbs.significantLimbCountVarTime(bytes)  // public: encoded length of the component
-        guard count > 0 else { throw .invalidParameter }
+        guard count > 0 else { throw .invalidParameter }  // public: encoded length
         return try Limbs.fromBigEndian(bytes, count: count)
     }
 
@@ -130,7 +130,7 @@ package struct RSAPrivateCore: Sendable {
         let r = try Self.randomUnit(below: n, using: &random)
         let s = try Self.randomUnit(below: n, using: &random)
         // t = r·s·R⁻¹; t⁻¹·s·R⁻¹ = r⁻¹.
-        guard let tInv = VarTimeArithmetic.inverseOdd(n.multiply(r, s), modulus: n.limbs) else {
+        guard let tInv = VarTimeArithmetic.inverseOdd(n.multiply(r, s), modulus: n.limbs) else {  // public: blinded value only
             throw .invalidParameter  // gcd(r·s, n) ≠ 1: r or s shares a factor with n (negligible)
         }
         let rInv = n.multiply(tInv, s)
@@ -147,12 +147,12 @@ package struct RSAPrivateCore: Sendable {
         -> [UInt64]
     {
         let k = n.count
-        let topMask: UInt64 = n.bitCount % 64 == 0 ? ~0 : (1 << UInt64(n.bitCount % 64)) - 1
+        let topMask: UInt64 = n.bitCount % 64 == 0 ? ~0 : (1 << UInt64(n.bitCount % 64)) - 1  // public: modulus size
         for _ in 0..<1000 {
             let bytes = try random.bytes(count: 8 * k)
             var candidate = try Limbs.fromBigEndian(bytes, count: k)
             candidate[k - 1] &= topMask
-            if Limbs.lessThanMask(candidate, n.limbs) != 0 && Limbs.isZeroMask(candidate) == 0 {
+            if Limbs.lessThanMask(candidate, n.limbs) != 0 && Limbs.isZeroMask(candidate) == 0 {  // public: rejection sampling, rejected draws are discarded
                 return candidate
             }
         }

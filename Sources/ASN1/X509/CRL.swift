@@ -108,3 +108,34 @@ public struct CertificateRevocationList: Hashable, Sendable {
         return try? ASN1Integer(derEncoded: e.valueNode())
     }
 }
+
+extension CertificateRevocationList {
+    /// Re-encodes from the parsed fields (for round-trip checks; verification never uses this).
+    public func reencoded() -> [UInt8] {
+        var coder = DER.Serializer()
+        coder.appendConstructedNode(identifier: .sequence) { outer in
+            outer.appendConstructedNode(identifier: .sequence) { tbs in
+                if version == 1 { tbs.serialize(1) }
+                tbs.serialize(signatureAlgorithmIdentifier)
+                tbs.serialize(issuer)
+                tbs.serialize(thisUpdate)
+                if let nextUpdate { tbs.serialize(nextUpdate) }
+                if !revoked.isEmpty {
+                    tbs.appendConstructedNode(identifier: .sequence) { list in
+                        for e in revoked {
+                            list.appendConstructedNode(identifier: .sequence) {
+                                $0.serialize(e.serialNumber)
+                                $0.serialize(e.revocationDate)
+                                if !e.extensions.isEmpty { $0.serialize(e.extensions) }
+                            }
+                        }
+                    }
+                }
+                if !extensions.isEmpty { tbs.serialize(extensions, explicitlyTaggedWithTagNumber: 0) }
+            }
+            outer.serialize(signatureAlgorithmIdentifier)
+            outer.serialize(ASN1BitString(bytes: signature))
+        }
+        return coder.serializedBytes
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The production signature verifier: dispatches on SignatureAlgorithm to ContrastCrypto's ECDSA and RSA.
+
+import ContrastCrypto
+
+/// Verifies with the project's crypto. Algorithms whose primitive is not available in this build verify as
+/// `false` (never as valid).
+public struct StandardSignatureVerifier: CertificateSignatureVerifier {
+    public init() {}
+
+    /// VARTIME: public inputs only.
+    public func isValidSignature(
+        _ signature: [UInt8], over message: [UInt8], algorithm: SignatureAlgorithm, publicKey: SubjectPublicKeyInfo
+    ) -> Bool {
+        switch (algorithm, publicKey.publicKey) {
+        case (.ecdsa(let hash), .ec(let curve, let point)):
+            return ECDSACertificateSignature.verify(signature, message: message, hash: hash, curve: curve, point: point)
+        case (.rsaPKCS1, .rsa), (.rsaPSS, .rsa):
+            return RSACertificateSignature.verify(signature, message: message, algorithm: algorithm, publicKey: publicKey.publicKey)
+        default:
+            return false
+        }
+    }
+
+    /// Digest of `message` under `hash` (SHA-1 is not implemented: such signatures never verify).
+    static func digest(_ hash: DigestAlgorithm, _ message: [UInt8]) -> [UInt8]? {
+        switch hash {
+        case .sha1: return nil
+        case .sha256: return Array(SHA256.hash(data: message))
+        case .sha384: return Array(SHA384.hash(data: message))
+        case .sha512: return Array(SHA512.hash(data: message))
+        }
+    }
+}
+
+/// ECDSA certificate signatures (RFC 5758 §3.2): DER ECDSA-Sig-Value over the digest.
+enum ECDSACertificateSignature {
+    static func verify(
+        _ signature: [UInt8], message: [UInt8], hash: DigestAlgorithm, curve: ASN1ObjectIdentifier, point: [UInt8]
+    ) -> Bool {
+        false  // wired to P256/P384 once the curve module lands on main
+    }
+}
+
+/// RSA certificate signatures (RFC 8017 §8.2.2, §8.1.2).
+enum RSACertificateSignature {
+    static func verify(_ signature: [UInt8], message: [UInt8], algorithm: SignatureAlgorithm, publicKey: PublicKeyKind) -> Bool {
+        false  // wired to RSA once the RSA module lands on main
+    }
+}

@@ -21,7 +21,7 @@ struct StubSigner: CertificateSigner {
         SubjectPublicKeyInfo(algorithm: AlgorithmIdentifier(algorithm: stubKeyOID), key: ASN1BitString(bytes: id))
     }
     var signatureAlgorithm: SignatureAlgorithm { stubSignatureAlgorithm }
-    func signature(for message: [UInt8]) throws(X509Error) -> [UInt8] { Array(SHA256.hash(data: id + message)) }
+    func certificateSignature(for message: [UInt8]) throws(X509Error) -> [UInt8] { Array(SHA256.hash(data: id + message)) }
 }
 
 struct StubVerifier: CertificateSignatureVerifier {

@@ -10,7 +10,7 @@ public protocol CertificateSigner: Sendable {
     /// The signature algorithm written into certificates.
     var signatureAlgorithm: SignatureAlgorithm { get }
     /// Signs `message`, returning the signatureValue bytes (DER ECDSA-Sig-Value for ECDSA).
-    func signature(for message: [UInt8]) throws(X509Error) -> [UInt8]
+    func certificateSignature(for message: [UInt8]) throws(X509Error) -> [UInt8]
 }
 
 /// The fields of a certificate to be signed. Extensions are written in the order given.
@@ -50,7 +50,7 @@ public struct CertificateBuilder: Sendable {
         var tbsCoder = DER.Serializer()
         tbs.serialize(into: &tbsCoder)
         let tbsBytes = tbsCoder.serializedBytes
-        let signature = try signer.signature(for: tbsBytes)
+        let signature = try signer.certificateSignature(for: tbsBytes)
         var coder = DER.Serializer()
         coder.appendConstructedNode(identifier: .sequence) {
             $0.serializeRawBytes(tbsBytes)

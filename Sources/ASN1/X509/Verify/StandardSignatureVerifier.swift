@@ -38,7 +38,21 @@ enum ECDSACertificateSignature {
     static func verify(
         _ signature: [UInt8], message: [UInt8], hash: DigestAlgorithm, curve: ASN1ObjectIdentifier, point: [UInt8]
     ) -> Bool {
-        false  // wired to P256/P384 once the curve module lands on main
+        guard let digest = StandardSignatureVerifier.digest(hash, message) else { return false }
+        switch curve {
+        case .NamedCurve.p256:
+            guard let key = try? P256.Signing.PublicKey(x963Representation: point),
+                let sig = try? P256.Signing.ECDSASignature(derRepresentation: signature)
+            else { return false }
+            return key.isValidSignature(sig, forDigest: digest)
+        case .NamedCurve.p384:
+            guard let key = try? P384.Signing.PublicKey(x963Representation: point),
+                let sig = try? P384.Signing.ECDSASignature(derRepresentation: signature)
+            else { return false }
+            return key.isValidSignature(sig, forDigest: digest)
+        default:
+            return false
+        }
     }
 }
 

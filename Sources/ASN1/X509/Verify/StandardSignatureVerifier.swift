@@ -59,6 +59,27 @@ enum ECDSACertificateSignature {
 /// RSA certificate signatures (RFC 8017 §8.2.2, §8.1.2).
 enum RSACertificateSignature {
     static func verify(_ signature: [UInt8], message: [UInt8], algorithm: SignatureAlgorithm, publicKey: PublicKeyKind) -> Bool {
-        false  // wired to RSA once the RSA module lands on main
+        guard case .rsa(let n, let e) = publicKey, let key = try? RSA.Signing.PublicKey(n: n, e: e) else { return false }
+        let sig = RSA.Signing.RSASignature(rawRepresentation: signature)
+        switch algorithm {
+        case .rsaPKCS1(let h):
+            guard let hash = rsaHash(h) else { return false }
+            return key.isValidSignature(sig, for: message, hash: hash, padding: .pkcs1v1_5)
+        case .rsaPSS(let h, let salt):
+            // RFC 4055 §3.1 as decoded by SignatureAlgorithm: MGF1 uses the same hash.
+            guard let hash = rsaHash(h) else { return false }
+            return key.isValidSignature(sig, for: message, hash: hash, padding: .pss(saltLength: salt, mgf1Hash: hash))
+        default:
+            return false
+        }
+    }
+
+    private static func rsaHash(_ h: DigestAlgorithm) -> RSA.HashAlgorithm? {
+        switch h {
+        case .sha1: return nil
+        case .sha256: return .sha256
+        case .sha384: return .sha384
+        case .sha512: return .sha512
+        }
     }
 }

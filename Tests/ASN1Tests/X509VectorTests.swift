@@ -12,8 +12,10 @@ func loadCertificates(_ relative: String) throws -> [Certificate] {
 }
 
 /// Decodes every typed extension a certificate has; throws the first decoding error.
-func decodeAllExtensions(_ c: Certificate) throws(ASN1Error) {
-    let e = c.extensions
+func decodeAllExtensions(_ c: Certificate) throws(ASN1Error) { try decodeAllExtensions(c.extensions) }
+
+/// Decodes every typed extension view of `e`; throws the first decoding error.
+func decodeAllExtensions(_ e: Extensions) throws(ASN1Error) {
     _ = try e.basicConstraints
     _ = try e.keyUsage
     _ = try e.extendedKeyUsage

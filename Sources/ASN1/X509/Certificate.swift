@@ -170,8 +170,7 @@ struct TBSCertificate {
             if extensions != nil && version != .v3 {
                 throw ASN1Error(.invalidValue, "extensions in a \(version) certificate")
             }
-            let exts: Extensions
-            if let extensions { exts = extensions } else { exts = try Extensions([]) }
+            let exts = extensions ?? .empty
             return TBSCertificate(
                 version: version, serialNumber: serial, signature: signature, issuer: issuer, notBefore: notBefore,
                 notAfter: notAfter, subject: subject, publicKeyInfo: spki, issuerUniqueID: issuerUID,

@@ -57,6 +57,11 @@ public struct Extensions: Sequence, Hashable, Sendable, DERParseable, DERSeriali
         all = extensions
     }
 
+    /// No extensions.
+    public static var empty: Extensions { Extensions(unchecked: []) }
+
+    private init(unchecked: [Extension]) { all = unchecked }
+
     /// `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension`.
     public init(derEncoded node: ASN1Node) throws(ASN1Error) {
         let list = try DER.sequence(of: Extension.self, node)

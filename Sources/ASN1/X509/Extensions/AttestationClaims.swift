@@ -31,6 +31,12 @@ public struct AttestationClaim: Hashable, Sendable, CustomStringConvertible {
     public let number: UInt64
     public let value: Value
 
+    public init(platform: Platform, number: UInt64, value: Value) {
+        self.platform = platform
+        self.number = number
+        self.value = value
+    }
+
     /// The claim name from upstream's extension tables.
     public var name: String {
         let table = platform == .snp ? AttestationClaim.snpNames : AttestationClaim.tdxNames

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+// `contrast tls server|client`: a TLS 1.3 test server answering like `openssl s_server -www`, and a client that
+// prints the negotiated parameters and the peer chain.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import ContrastASN1
+import ContrastCrypto
+import ContrastTLS
+
+struct TLSCommand: Command {
+    static let name = "tls"
+    static let summary = "TLS 1.3 test server and client (like openssl s_server -www / s_client)."
+    static let usage = """
+        server --cert F --key F [--chain F] [--port N] [--client-auth none|request|require] [--alpn P]
+               contrast tls client HOST:PORT [--servername N] [--alpn P] [--cert F --key F]
+        """
+    static let discussion = """
+        server: listens on --port (default 4433) and answers every HTTP GET with a page listing the protocol,
+        cipher suite, group, ALPN and the client's certificate, then closes (like `openssl s_server -www`).
+        client: connects, completes the handshake, prints the negotiated parameters and the peer chain, and
+        closes. The peer chain is printed but not yet path-validated: --ca waits for the X.509 verifier.
+        """
+    static let options: [OptionSpec] = [
+        .value("cert", name: "FILE", help: "PEM certificate (server: ours; client: for client authentication)"),
+        .value("key", name: "FILE", help: "PEM private key (EC P-256 or P-384)"),
+        .value("chain", name: "FILE", help: "PEM intermediate certificates to send after --cert"),
+        .value("port", name: "N", help: "server: TCP port to listen on (default 4433)"),
+        .value("client-auth", name: "MODE", help: "server: none, request or require (default none)"),
+        .value("ca", name: "FILE", help: "PEM roots to verify the peer against (not yet supported)"),
+        .value("alpn", name: "PROTO", help: "ALPN protocol to offer/accept (repeatable)"),
+        .value("servername", name: "NAME", help: "client: SNI host name (default: HOST unless it is an address)"),
+        .flag("help", help: "show this help"),
+    ]
+
+    static func run(_ args: ParsedArguments) throws -> ExitCode {
+        guard let mode = args.positionals.first else { throw UsageError("tls needs 'server' or 'client'") }
+        if args.value("ca") != nil {
+            throw CommandFailure("--ca is not supported yet: X.509 path validation has not landed in ContrastASN1")
+        }
+        switch mode {
+        case "server": return try runServer(args)
+        case "client": return try runClient(args)
+        default: throw UsageError("unknown tls mode '\(mode)' (expected server or client)")
+        }
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard let f = fopen(path, "rb") else { throw CommandFailure("cannot open \(path)") }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+            guard out.count <= 1 << 22 else { throw CommandFailure("\(path) is larger than 4 MiB") }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func loadCertifiedKey(_ args: ParsedArguments) throws -> CertifiedKey? {
+        guard let certPath = args.value("cert") else {
+            if args.value("key") != nil { throw UsageError("--key needs --cert") }
+            return nil
+        }
+        guard let keyPath = args.value("key") else { throw UsageError("--cert needs --key") }
+        var chain = try TLSPublicKeys.certificates(pem: try readText(certPath))
+        if let chainPath = args.value("chain") { chain += try TLSPublicKeys.certificates(pem: try readText(chainPath)) }
+        let key = try TLSPrivateKeys.signingKey(pem: try readText(keyPath))
+        return CertifiedKey(chain: chain, key: key)
+    }
+
+    static func describe(_ der: [UInt8]) -> String {
+        guard let c = try? Certificate(derEncoded: der) else { return "(unparseable certificate, \(der.count) bytes)" }
+        return "s:\(c.subject)\n     i:\(c.issuer)\n     key: \(c.publicKeyInfo.publicKey)"
+    }
+
+    static func report(_ s: HandshakeSummary, peer: String) -> String {
+        var lines = [
+            "Protocol    : TLSv1.3",
+            "Cipher      : \(s.cipherSuite)",
+            "Group       : \(s.group)\(s.usedHelloRetryRequest ? " (after HelloRetryRequest)" : "")",
+            "ALPN        : \(s.applicationProtocol.map { String(decoding: $0, as: UTF8.self) } ?? "(none)")",
+            "SNI         : \(s.serverName ?? "(none)")",
+            "Peer signature: \(s.peerSignatureScheme.map { "\($0)" } ?? "(none)")",
+            "\(peer) chain (\(s.peerChain.count)):",
+        ]
+        for (i, der) in s.peerChain.enumerated() { lines.append("  \(i) \(describe(der))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func runServer(_ args: ParsedArguments) throws -> ExitCode {
+        guard let certified = try loadCertifiedKey(args) else { throw UsageError("server needs --cert and --key") }
+        let port = UInt16(args.value("port") ?? "4433") ?? 0
+        guard port != 0 else { throw UsageError("--port must be 1-65535") }
+        var config = TLSConfiguration.server(chain: certified.chain, key: certified.key)
+        switch args.value("client-auth") ?? "none" {
+        case "none": config.clientAuthentication = .none
+        case "request": config.clientAuthentication = .request
+        case "require": config.clientAuthentication = .require
+        case let other: throw UsageError("--client-auth must be none, request or require, not '\(other)'")
+        }
+        config.verifyPeer = CertificateVerifiers.acceptAnyLeaf
+        config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
+        let listener = try Socket.listen(port: port)
+        let server = TLSServer(listener: listener, configuration: config)
+        print("ACCEPT \(port)")
+        try server.run(
+            handler: { session, data in
+                session.userBuffer += data
+                let text = String(decoding: session.userBuffer, as: UTF8.self)
+                guard text.contains("\r\n\r\n") || text.contains("\n\n") || session.userBuffer.count > 8192 else { return }
+                let page = text.hasPrefix("GET ")
+                    ? "HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\ncontrast tls server\n"
+                        + report(session.summary, peer: "Client")
+                    : "HTTP/1.0 400 bad request\r\n\r\n"
+                session.output = Array(page.utf8)
+                session.shouldClose = true
+            },
+            onError: { printErr("connection failed: \($0)") })
+        return .success
+    }
+
+    static func runClient(_ args: ParsedArguments) throws -> ExitCode {
+        guard args.positionals.count == 2 else { throw UsageError("client needs HOST:PORT") }
+        let target = args.positionals[1]
+        guard let colon = target.lastIndex(of: ":"), let port = UInt16(target[target.index(after: colon)...]) else {
+            throw UsageError("expected HOST:PORT, got '\(target)'")
+        }
+        let host = String(target[..<colon]).trimmingBrackets()
+        let isAddress = host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
+        var config = TLSConfiguration.client(
+            serverName: args.value("servername") ?? (isAddress ? nil : host), verifier: CertificateVerifiers.acceptAnyLeaf)
+        config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
+        if let certified = try loadCertifiedKey(args) { config.selectClientCertificate = { _ in certified } }
+        let client: TLSClientSocket
+        do { client = try TLSClientSocket(host: host, port: port, configuration: config) } catch {
+            throw CommandFailure("TLS handshake with \(target) failed: \(error)")
+        }
+        if let s = client.summary { print(report(s, peer: "Server"), terminator: "") }
+        print("Verification: not performed (the chain is shown as received)")
+        client.close()
+        return .success
+    }
+}
+
+extension String {
+    fileprivate func trimmingBrackets() -> String {
+        hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+// Default TLS 1.3 configurations over ContrastCrypto: all three suites, NIST groups, ECDSA schemes.
+
+import ContrastCrypto
+
+extension TLSConfiguration {
+    /// Signature schemes we verify in CertificateVerify, preference order.
+    public static let defaultSignatureSchemes: [SignatureScheme] = [.ecdsaSecp384r1SHA384, .ecdsaSecp256r1SHA256]
+
+    /// All suites, groups secp384r1 and secp256r1 (x25519 joins when ContrastCrypto has it), ECDSA schemes.
+    public static func standard() -> TLSConfiguration {
+        TLSConfiguration(
+            cipherSuites: CipherSuiteParameters.all, groups: [.secp384r1, .secp256r1],
+            signatureSchemes: defaultSignatureSchemes)
+    }
+
+    /// A client verifying the server with `verifier`.
+    public static func client(serverName: String?, verifier: @escaping CertificateVerifier) -> TLSConfiguration {
+        var c = standard()
+        c.serverName = serverName
+        c.verifyPeer = verifier
+        return c
+    }
+
+    /// A server presenting `chain` with `key` on every connection.
+    public static func server(chain: [[UInt8]], key: any TLSSigningKey) -> TLSConfiguration {
+        var c = standard()
+        let certified = CertifiedKey(chain: chain, key: key)
+        c.selectCertificate = { _ throws(TLSError) in certified }
+        return c
+    }
+}

@@ -35,7 +35,9 @@ protocol Command {
 }
 
 /// Every subcommand, in the order `contrast --help` lists them.
-var commands: [any Command.Type] { [SpeedCommand.self, DebugStoreWriterCommand.self, CertCommand.self, TLSCommand.self] }
+var commands: [any Command.Type] {
+    [CertCommand.self, ReportCommand.self, TLSCommand.self, SpeedCommand.self, DebugStoreWriterCommand.self]
+}
 
 /// Entry point: dispatches `argv` and returns the process exit code.
 func runCLI(_ argv: [String]) -> Int32 {

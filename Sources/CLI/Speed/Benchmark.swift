@@ -25,3 +25,4 @@ struct Benchmark: Sendable {
 /// Every benchmark, in the order `--list` shows them. Each crypto area owns one file of entries.
 let allBenchmarks: [Benchmark] =
     hashBenchmarks + aeadBenchmarks + curveBenchmarks + x25519Benchmarks + rsaBenchmarks + tlsBenchmarks
+    + coordinatorBenchmarks + attestationBenchmarks

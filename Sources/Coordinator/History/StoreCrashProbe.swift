@@ -1,101 +1,71 @@
 // SPDX-License-Identifier: Apache-2.0
-// The writer and checker behind the file-store SIGKILL crash test (issue: history store must survive kills at any point).
+// The writer and checker behind the file-store SIGKILL crash test: real history writes (issue 9 "History").
 
-#if canImport(Glibc)
-import Glibc
-#endif
+import ContrastCrypto
 
-/// A workload for crash-testing a `Store`: a writer (run in a child process that gets SIGKILLed at a
-/// random moment) and a checker (run afterwards). The writer mirrors the history's write pattern: it
-/// stores a self-checking object, then advances a pointer key with compare-and-swap, then reports the
-/// committed counter on standard output.
-///
-/// Object `probe/<counter>-<checksum>`: random bytes (0–8 KiB) followed by their 8-byte FNV-1a checksum.
-/// Pointer `probe/latest`: counter (8 bytes big-endian) ‖ object name (ASCII) ‖ FNV-1a of both (8 bytes).
+/// A crash-test workload over the real history format: the writer (run in a child process that is
+/// SIGKILLed at a random moment) appends manifests exactly as SetManifest does — store the manifest, store
+/// the 64-byte transition, compare-and-swap `transitions/latest` signed with a seed-derived transaction
+/// key — and reports each committed chain length on standard output. The checker then requires that every
+/// stored manifest and transition matches its name, that `latest` verifies with the transaction key
+/// (a torn pointer cannot), and that the chain behind it is complete.
 public enum StoreCrashProbe {
-    public static let latestKey = "probe/latest"
-
     /// What the checker found.
     public struct Report: Sendable, Equatable {
-        /// Counter in `probe/latest` (0 when absent).
+        /// Number of transitions behind `latest` (0 when absent).
         public var latest: UInt64
-        /// Number of objects that were checked.
+        /// Number of content-addressed objects that were checked.
         public var objects: Int
+    }
+
+    /// The fixed transaction key both sides use (derived like a real Coordinator's, from a fixed test seed).
+    static func key() throws(StoreError) -> TransactionSigningKey {
+        do {
+            let engine = try SeedEngine(seed: [UInt8](repeating: 0x5A, count: 64), salt: [UInt8](repeating: 0xA5, count: 32))
+            return try engine.transactionSigningKey()
+        } catch { throw .unavailable("test key: \(error)") }
     }
 
     /// Writes forever (until killed). `committed` is called after each successful compare-and-swap.
     public static func runWriter(store: some Store, seed: UInt64, committed: (UInt64) -> Void) throws(StoreError) -> Never {
+        let history = History(store: store)
+        let signer = try key()
         var rng = SplitMix64(seed: seed)
-        var current: [UInt8]? = try? store.get(latestKey)
-        var counter = try current.map { (v) throws(StoreError) in try parseLatest(v).counter } ?? 0
+        var old: LatestTransition? = try history.hasLatest() ? try history.getLatest(verifier: signer) : nil
+        var count = UInt64(try old.map { (l) throws(StoreError) in try history.chain(endingAt: l.transitionHash).count } ?? 0)
         while true {
-            counter += 1
-            let length = Int(rng.next() % 8_192)
-            var body: [UInt8] = []
-            body.reserveCapacity(length + 8)
-            while body.count < length { body += be64(rng.next()) }
-            body.removeLast(body.count - length)
-            let sum = fnv1a(body)
-            let name = "probe/\(counter)-\(hex64(sum))"
-            try store.set(name, body + be64(sum))
-            let latest = encodeLatest(counter: counter, object: name)
-            try store.compareAndSwap(latestKey, old: current, new: latest)
-            current = latest
-            committed(counter)
+            count += 1
+            let length = Int(rng.next() % 2048)
+            var manifest = Array("{\"n\":\(count),\"pad\":\"".utf8)
+            while manifest.count < length { manifest.append(UInt8(0x61 + rng.next() % 26)) }
+            manifest += Array("\"}".utf8)
+            let mh = try history.setManifest(manifest)
+            let t = try Transition(manifestHash: mh, previousTransitionHash: old?.transitionHash ?? Transition.rootHash)
+            let th = try history.setTransition(t)
+            old = try history.setLatest(old: old, transitionHash: th, signer: signer)
+            committed(count)
         }
     }
 
-    /// Checks the invariants: every object's checksum verifies, `probe/latest` is well formed and names
-    /// an object that exists and verifies.
-    /// - Throws: `StoreError.corrupt` or `.hashMismatch` describing the first violation.
+    /// Checks every invariant; throws the first violation (`hashMismatch`, `corrupt`, `notFound`).
     public static func check(store: FileStore) throws(StoreError) -> Report {
+        let history = History(store: store)
         var objects = 0
-        for key in store.keys(in: "probe") where key != latestKey {
-            try verifyObject(key, try store.get(key))
-            objects += 1
+        for dir in ["manifests", "transitions"] {
+            for key in store.keys(in: dir) where key != History.latestKey {
+                let name = String(key.dropFirst(dir.count + 1))
+                guard let hash = try? [UInt8](hexString: name), hash.count == 32 else {
+                    throw .corrupt(key: key, reason: "object name is not a SHA-256")
+                }
+                if dir == "manifests" { _ = try history.getManifest(hash) } else { _ = try history.getTransition(hash) }
+                objects += 1
+            }
         }
-        guard let latest = try? store.get(latestKey) else { return Report(latest: 0, objects: objects) }
-        let (counter, name) = try parseLatest(latest)
-        try verifyObject(name, try store.get(name))
-        return Report(latest: counter, objects: objects)
-    }
-
-    static func verifyObject(_ key: String, _ value: [UInt8]) throws(StoreError) {
-        guard value.count >= 8 else { throw .corrupt(key: key, reason: "object shorter than its checksum") }
-        let body = Array(value[..<(value.count - 8)])
-        let sum = fnv1a(body)
-        guard be64(sum) == Array(value[(value.count - 8)...]), key.hasSuffix("-" + hex64(sum)) else {
-            throw .hashMismatch(key: key)
-        }
-    }
-
-    static func encodeLatest(counter: UInt64, object: String) -> [UInt8] {
-        let body = be64(counter) + Array(object.utf8)
-        return body + be64(fnv1a(body))
-    }
-
-    static func parseLatest(_ v: [UInt8]) throws(StoreError) -> (counter: UInt64, object: String) {
-        guard v.count > 16 else { throw .corrupt(key: latestKey, reason: "too short (\(v.count) bytes)") }
-        let body = Array(v[..<(v.count - 8)])
-        guard be64(fnv1a(body)) == Array(v[(v.count - 8)...]) else {
-            throw .corrupt(key: latestKey, reason: "checksum mismatch: torn write")
-        }
-        var counter: UInt64 = 0
-        for b in body[0..<8] { counter = counter << 8 | UInt64(b) }
-        return (counter, String(decoding: body[8...], as: UTF8.self))
-    }
-
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
-
-    static func be64(_ v: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: v >> (56 - 8 * $0)) } }
-
-    static func hex64(_ v: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: (0..<16).map { digits[Int((v >> (60 - 4 * UInt64($0))) & 0xF)] }, as: UTF8.self)
+        guard try history.hasLatest() else { return Report(latest: 0, objects: objects) }
+        let latest = try history.getLatest(verifier: try key())
+        let chain = try history.chain(endingAt: latest.transitionHash)
+        for step in chain { _ = try history.getManifest(step.transition.manifestHash) }
+        return Report(latest: UInt64(chain.count), objects: objects)
     }
 }
 

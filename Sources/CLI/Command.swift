@@ -35,7 +35,7 @@ protocol Command {
 }
 
 /// Every subcommand, in the order `contrast --help` lists them.
-var commands: [any Command.Type] { [SpeedCommand.self, ReportCommand.self] }
+var commands: [any Command.Type] { [SpeedCommand.self, DebugStoreWriterCommand.self, ReportCommand.self] }
 
 /// Entry point: dispatches `argv` and returns the process exit code.
 func runCLI(_ argv: [String]) -> Int32 {

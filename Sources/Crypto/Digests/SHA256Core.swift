@@ -125,8 +125,9 @@ package struct SHA256Core: Sendable {
     /// σ1(w[t-2]) + w[t-7] + σ0(w[t-15]) + w[t-16] (FIPS 180-4 §6.2.2 step 1).
     @inline(__always)
     static func schedule(_ w16: UInt32, _ w2: UInt32, _ w7: UInt32, _ w15: UInt32) -> UInt32 {
-        let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
-        let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+        // σ1 and σ0 with the rotations nested: rotr(rotr(x, m) ^ x, n) = rotr(x, m + n) ^ rotr(x, n).
+        let s1 = rotr(rotr(w2, 2) ^ w2, 17) ^ (w2 &>> 10)
+        let s0 = rotr(rotr(w15, 11) ^ w15, 7) ^ (w15 &>> 3)
         return s1 &+ w7 &+ s0 &+ w16
     }
 
@@ -134,33 +135,77 @@ package struct SHA256Core: Sendable {
     /// that no values move between rounds: `d += T1`, `h = T1 + T2`.
     @inline(__always)
     static func round(
-        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32,
+        _ bc: inout UInt32
     ) {
-        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
-        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+        // Σ1(e), Σ0(a) with nested rotations (three rotates, two xors); Ch(e,f,g) = g ^ (e & (f ^ g));
+        // Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b (passed in `bc`).
+        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+        let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
+        let ab = a ^ b
+        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+        let t2 = sigma0 &+ (b ^ (ab & bc))
+        bc = ab
         d = d &+ t1
         h = t1 &+ t2
     }
+
+    /// Round constants K (FIPS 180-4 §4.2.2). Read through a pointer so that the optimiser adds them from
+    /// memory once per round instead of folding copies of each immediate into both uses of T1 (the table is
+    /// filled at first use, so the compiler cannot see the values). Allocated once, never freed, never written
+    /// after initialisation (hence `nonisolated(unsafe)` is sound).
+    @usableFromInline nonisolated(unsafe) static let roundConstants: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: constants.count)
+        table.initialize(from: constants, count: constants.count)
+        return UnsafePointer(table)
+    }()
+
+    private static let constants: [UInt32] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5,
+        0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+        0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
+        0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+        0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3,
+        0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5,
+        0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+        0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
 
     /// Runs the block function over `blocks` consecutive 64-byte blocks at `p`. Fully unrolled, all
     /// working and schedule words in locals; K constants are FIPS 180-4 §4.2.2.
     @usableFromInline
     static func compress(_ s: inout SHA256CoreState, _ p: UnsafeRawPointer, blocks: Int) {
+        let k = roundConstants
         var p = p
-        var (a, b, c, d, e, f, g, h) = (s.h0, s.h1, s.h2, s.h3, s.h4, s.h5, s.h6, s.h7)
         for _ in 0..<blocks {
-            compressBlock(&a, &b, &c, &d, &e, &f, &g, &h, p)
+            compressOne(&s, p, k)
             p += 64
         }
-        (s.h0, s.h1, s.h2, s.h3, s.h4, s.h5, s.h6, s.h7) = (a, b, c, d, e, f, g, h)
+    }
+
+    /// One block. Not inlined into the loop above on purpose: inside a loop the optimiser hoists all round
+    /// constants into registers and spills them, instead of adding each from the table in its round.
+    @inline(never)
+    static func compressOne(_ s: inout SHA256CoreState, _ p: UnsafeRawPointer, _ k: UnsafePointer<UInt32>) {
+        compressBlock(&s.h0, &s.h1, &s.h2, &s.h3, &s.h4, &s.h5, &s.h6, &s.h7, p, k)
     }
 
     @inline(__always)
     static func compressBlock(
         _ ha: inout UInt32, _ hb: inout UInt32, _ hc: inout UInt32, _ hd: inout UInt32,
-        _ he: inout UInt32, _ hf: inout UInt32, _ hg: inout UInt32, _ hh: inout UInt32, _ p: UnsafeRawPointer
+        _ he: inout UInt32, _ hf: inout UInt32, _ hg: inout UInt32, _ hh: inout UInt32, _ p: UnsafeRawPointer,
+        _ k: UnsafePointer<UInt32>
     ) {
         var (a, b, c, d, e, f, g, h) = (ha, hb, hc, hd, he, hf, hg, hh)
+        var bc = b ^ c
         var w0 = load(p, 0)
         var w1 = load(p, 4)
         var w2 = load(p, 8)
@@ -177,118 +222,118 @@ package struct SHA256Core: Sendable {
         var w13 = load(p, 52)
         var w14 = load(p, 56)
         var w15 = load(p, 60)
-        round(a, b, c, &d, e, f, g, &h, 0x428a2f98 &+ w0)
-        round(h, a, b, &c, d, e, f, &g, 0x71374491 &+ w1)
-        round(g, h, a, &b, c, d, e, &f, 0xb5c0fbcf &+ w2)
-        round(f, g, h, &a, b, c, d, &e, 0xe9b5dba5 &+ w3)
-        round(e, f, g, &h, a, b, c, &d, 0x3956c25b &+ w4)
-        round(d, e, f, &g, h, a, b, &c, 0x59f111f1 &+ w5)
-        round(c, d, e, &f, g, h, a, &b, 0x923f82a4 &+ w6)
-        round(b, c, d, &e, f, g, h, &a, 0xab1c5ed5 &+ w7)
-        round(a, b, c, &d, e, f, g, &h, 0xd807aa98 &+ w8)
-        round(h, a, b, &c, d, e, f, &g, 0x12835b01 &+ w9)
-        round(g, h, a, &b, c, d, e, &f, 0x243185be &+ w10)
-        round(f, g, h, &a, b, c, d, &e, 0x550c7dc3 &+ w11)
-        round(e, f, g, &h, a, b, c, &d, 0x72be5d74 &+ w12)
-        round(d, e, f, &g, h, a, b, &c, 0x80deb1fe &+ w13)
-        round(c, d, e, &f, g, h, a, &b, 0x9bdc06a7 &+ w14)
-        round(b, c, d, &e, f, g, h, &a, 0xc19bf174 &+ w15)
+        round(a, b, c, &d, e, f, g, &h, k[0] &+ w0, &bc)
+        round(h, a, b, &c, d, e, f, &g, k[1] &+ w1, &bc)
+        round(g, h, a, &b, c, d, e, &f, k[2] &+ w2, &bc)
+        round(f, g, h, &a, b, c, d, &e, k[3] &+ w3, &bc)
+        round(e, f, g, &h, a, b, c, &d, k[4] &+ w4, &bc)
+        round(d, e, f, &g, h, a, b, &c, k[5] &+ w5, &bc)
+        round(c, d, e, &f, g, h, a, &b, k[6] &+ w6, &bc)
+        round(b, c, d, &e, f, g, h, &a, k[7] &+ w7, &bc)
+        round(a, b, c, &d, e, f, g, &h, k[8] &+ w8, &bc)
+        round(h, a, b, &c, d, e, f, &g, k[9] &+ w9, &bc)
+        round(g, h, a, &b, c, d, e, &f, k[10] &+ w10, &bc)
+        round(f, g, h, &a, b, c, d, &e, k[11] &+ w11, &bc)
+        round(e, f, g, &h, a, b, c, &d, k[12] &+ w12, &bc)
+        round(d, e, f, &g, h, a, b, &c, k[13] &+ w13, &bc)
+        round(c, d, e, &f, g, h, a, &b, k[14] &+ w14, &bc)
+        round(b, c, d, &e, f, g, h, &a, k[15] &+ w15, &bc)
         w0 = schedule(w0, w14, w9, w1)
-        round(a, b, c, &d, e, f, g, &h, 0xe49b69c1 &+ w0)
+        round(a, b, c, &d, e, f, g, &h, k[16] &+ w0, &bc)
         w1 = schedule(w1, w15, w10, w2)
-        round(h, a, b, &c, d, e, f, &g, 0xefbe4786 &+ w1)
+        round(h, a, b, &c, d, e, f, &g, k[17] &+ w1, &bc)
         w2 = schedule(w2, w0, w11, w3)
-        round(g, h, a, &b, c, d, e, &f, 0x0fc19dc6 &+ w2)
+        round(g, h, a, &b, c, d, e, &f, k[18] &+ w2, &bc)
         w3 = schedule(w3, w1, w12, w4)
-        round(f, g, h, &a, b, c, d, &e, 0x240ca1cc &+ w3)
+        round(f, g, h, &a, b, c, d, &e, k[19] &+ w3, &bc)
         w4 = schedule(w4, w2, w13, w5)
-        round(e, f, g, &h, a, b, c, &d, 0x2de92c6f &+ w4)
+        round(e, f, g, &h, a, b, c, &d, k[20] &+ w4, &bc)
         w5 = schedule(w5, w3, w14, w6)
-        round(d, e, f, &g, h, a, b, &c, 0x4a7484aa &+ w5)
+        round(d, e, f, &g, h, a, b, &c, k[21] &+ w5, &bc)
         w6 = schedule(w6, w4, w15, w7)
-        round(c, d, e, &f, g, h, a, &b, 0x5cb0a9dc &+ w6)
+        round(c, d, e, &f, g, h, a, &b, k[22] &+ w6, &bc)
         w7 = schedule(w7, w5, w0, w8)
-        round(b, c, d, &e, f, g, h, &a, 0x76f988da &+ w7)
+        round(b, c, d, &e, f, g, h, &a, k[23] &+ w7, &bc)
         w8 = schedule(w8, w6, w1, w9)
-        round(a, b, c, &d, e, f, g, &h, 0x983e5152 &+ w8)
+        round(a, b, c, &d, e, f, g, &h, k[24] &+ w8, &bc)
         w9 = schedule(w9, w7, w2, w10)
-        round(h, a, b, &c, d, e, f, &g, 0xa831c66d &+ w9)
+        round(h, a, b, &c, d, e, f, &g, k[25] &+ w9, &bc)
         w10 = schedule(w10, w8, w3, w11)
-        round(g, h, a, &b, c, d, e, &f, 0xb00327c8 &+ w10)
+        round(g, h, a, &b, c, d, e, &f, k[26] &+ w10, &bc)
         w11 = schedule(w11, w9, w4, w12)
-        round(f, g, h, &a, b, c, d, &e, 0xbf597fc7 &+ w11)
+        round(f, g, h, &a, b, c, d, &e, k[27] &+ w11, &bc)
         w12 = schedule(w12, w10, w5, w13)
-        round(e, f, g, &h, a, b, c, &d, 0xc6e00bf3 &+ w12)
+        round(e, f, g, &h, a, b, c, &d, k[28] &+ w12, &bc)
         w13 = schedule(w13, w11, w6, w14)
-        round(d, e, f, &g, h, a, b, &c, 0xd5a79147 &+ w13)
+        round(d, e, f, &g, h, a, b, &c, k[29] &+ w13, &bc)
         w14 = schedule(w14, w12, w7, w15)
-        round(c, d, e, &f, g, h, a, &b, 0x06ca6351 &+ w14)
+        round(c, d, e, &f, g, h, a, &b, k[30] &+ w14, &bc)
         w15 = schedule(w15, w13, w8, w0)
-        round(b, c, d, &e, f, g, h, &a, 0x14292967 &+ w15)
+        round(b, c, d, &e, f, g, h, &a, k[31] &+ w15, &bc)
         w0 = schedule(w0, w14, w9, w1)
-        round(a, b, c, &d, e, f, g, &h, 0x27b70a85 &+ w0)
+        round(a, b, c, &d, e, f, g, &h, k[32] &+ w0, &bc)
         w1 = schedule(w1, w15, w10, w2)
-        round(h, a, b, &c, d, e, f, &g, 0x2e1b2138 &+ w1)
+        round(h, a, b, &c, d, e, f, &g, k[33] &+ w1, &bc)
         w2 = schedule(w2, w0, w11, w3)
-        round(g, h, a, &b, c, d, e, &f, 0x4d2c6dfc &+ w2)
+        round(g, h, a, &b, c, d, e, &f, k[34] &+ w2, &bc)
         w3 = schedule(w3, w1, w12, w4)
-        round(f, g, h, &a, b, c, d, &e, 0x53380d13 &+ w3)
+        round(f, g, h, &a, b, c, d, &e, k[35] &+ w3, &bc)
         w4 = schedule(w4, w2, w13, w5)
-        round(e, f, g, &h, a, b, c, &d, 0x650a7354 &+ w4)
+        round(e, f, g, &h, a, b, c, &d, k[36] &+ w4, &bc)
         w5 = schedule(w5, w3, w14, w6)
-        round(d, e, f, &g, h, a, b, &c, 0x766a0abb &+ w5)
+        round(d, e, f, &g, h, a, b, &c, k[37] &+ w5, &bc)
         w6 = schedule(w6, w4, w15, w7)
-        round(c, d, e, &f, g, h, a, &b, 0x81c2c92e &+ w6)
+        round(c, d, e, &f, g, h, a, &b, k[38] &+ w6, &bc)
         w7 = schedule(w7, w5, w0, w8)
-        round(b, c, d, &e, f, g, h, &a, 0x92722c85 &+ w7)
+        round(b, c, d, &e, f, g, h, &a, k[39] &+ w7, &bc)
         w8 = schedule(w8, w6, w1, w9)
-        round(a, b, c, &d, e, f, g, &h, 0xa2bfe8a1 &+ w8)
+        round(a, b, c, &d, e, f, g, &h, k[40] &+ w8, &bc)
         w9 = schedule(w9, w7, w2, w10)
-        round(h, a, b, &c, d, e, f, &g, 0xa81a664b &+ w9)
+        round(h, a, b, &c, d, e, f, &g, k[41] &+ w9, &bc)
         w10 = schedule(w10, w8, w3, w11)
-        round(g, h, a, &b, c, d, e, &f, 0xc24b8b70 &+ w10)
+        round(g, h, a, &b, c, d, e, &f, k[42] &+ w10, &bc)
         w11 = schedule(w11, w9, w4, w12)
-        round(f, g, h, &a, b, c, d, &e, 0xc76c51a3 &+ w11)
+        round(f, g, h, &a, b, c, d, &e, k[43] &+ w11, &bc)
         w12 = schedule(w12, w10, w5, w13)
-        round(e, f, g, &h, a, b, c, &d, 0xd192e819 &+ w12)
+        round(e, f, g, &h, a, b, c, &d, k[44] &+ w12, &bc)
         w13 = schedule(w13, w11, w6, w14)
-        round(d, e, f, &g, h, a, b, &c, 0xd6990624 &+ w13)
+        round(d, e, f, &g, h, a, b, &c, k[45] &+ w13, &bc)
         w14 = schedule(w14, w12, w7, w15)
-        round(c, d, e, &f, g, h, a, &b, 0xf40e3585 &+ w14)
+        round(c, d, e, &f, g, h, a, &b, k[46] &+ w14, &bc)
         w15 = schedule(w15, w13, w8, w0)
-        round(b, c, d, &e, f, g, h, &a, 0x106aa070 &+ w15)
+        round(b, c, d, &e, f, g, h, &a, k[47] &+ w15, &bc)
         w0 = schedule(w0, w14, w9, w1)
-        round(a, b, c, &d, e, f, g, &h, 0x19a4c116 &+ w0)
+        round(a, b, c, &d, e, f, g, &h, k[48] &+ w0, &bc)
         w1 = schedule(w1, w15, w10, w2)
-        round(h, a, b, &c, d, e, f, &g, 0x1e376c08 &+ w1)
+        round(h, a, b, &c, d, e, f, &g, k[49] &+ w1, &bc)
         w2 = schedule(w2, w0, w11, w3)
-        round(g, h, a, &b, c, d, e, &f, 0x2748774c &+ w2)
+        round(g, h, a, &b, c, d, e, &f, k[50] &+ w2, &bc)
         w3 = schedule(w3, w1, w12, w4)
-        round(f, g, h, &a, b, c, d, &e, 0x34b0bcb5 &+ w3)
+        round(f, g, h, &a, b, c, d, &e, k[51] &+ w3, &bc)
         w4 = schedule(w4, w2, w13, w5)
-        round(e, f, g, &h, a, b, c, &d, 0x391c0cb3 &+ w4)
+        round(e, f, g, &h, a, b, c, &d, k[52] &+ w4, &bc)
         w5 = schedule(w5, w3, w14, w6)
-        round(d, e, f, &g, h, a, b, &c, 0x4ed8aa4a &+ w5)
+        round(d, e, f, &g, h, a, b, &c, k[53] &+ w5, &bc)
         w6 = schedule(w6, w4, w15, w7)
-        round(c, d, e, &f, g, h, a, &b, 0x5b9cca4f &+ w6)
+        round(c, d, e, &f, g, h, a, &b, k[54] &+ w6, &bc)
         w7 = schedule(w7, w5, w0, w8)
-        round(b, c, d, &e, f, g, h, &a, 0x682e6ff3 &+ w7)
+        round(b, c, d, &e, f, g, h, &a, k[55] &+ w7, &bc)
         w8 = schedule(w8, w6, w1, w9)
-        round(a, b, c, &d, e, f, g, &h, 0x748f82ee &+ w8)
+        round(a, b, c, &d, e, f, g, &h, k[56] &+ w8, &bc)
         w9 = schedule(w9, w7, w2, w10)
-        round(h, a, b, &c, d, e, f, &g, 0x78a5636f &+ w9)
+        round(h, a, b, &c, d, e, f, &g, k[57] &+ w9, &bc)
         w10 = schedule(w10, w8, w3, w11)
-        round(g, h, a, &b, c, d, e, &f, 0x84c87814 &+ w10)
+        round(g, h, a, &b, c, d, e, &f, k[58] &+ w10, &bc)
         w11 = schedule(w11, w9, w4, w12)
-        round(f, g, h, &a, b, c, d, &e, 0x8cc70208 &+ w11)
+        round(f, g, h, &a, b, c, d, &e, k[59] &+ w11, &bc)
         w12 = schedule(w12, w10, w5, w13)
-        round(e, f, g, &h, a, b, c, &d, 0x90befffa &+ w12)
+        round(e, f, g, &h, a, b, c, &d, k[60] &+ w12, &bc)
         w13 = schedule(w13, w11, w6, w14)
-        round(d, e, f, &g, h, a, b, &c, 0xa4506ceb &+ w13)
+        round(d, e, f, &g, h, a, b, &c, k[61] &+ w13, &bc)
         w14 = schedule(w14, w12, w7, w15)
-        round(c, d, e, &f, g, h, a, &b, 0xbef9a3f7 &+ w14)
+        round(c, d, e, &f, g, h, a, &b, k[62] &+ w14, &bc)
         w15 = schedule(w15, w13, w8, w0)
-        round(b, c, d, &e, f, g, h, &a, 0xc67178f2 &+ w15)
+        round(b, c, d, &e, f, g, h, &a, k[63] &+ w15, &bc)
         ha &+= a
         hb &+= b
         hc &+= c

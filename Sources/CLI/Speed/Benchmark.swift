@@ -24,4 +24,4 @@ struct Benchmark: Sendable {
 
 /// Every benchmark, in the order `--list` shows them. Each crypto area owns one file of entries.
 let allBenchmarks: [Benchmark] =
-    hashBenchmarks + aeadBenchmarks + curveBenchmarks + rsaBenchmarks
+    hashBenchmarks + aeadBenchmarks + curveBenchmarks + rsaBenchmarks + attestationBenchmarks

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// Modular exponentiation in Montgomery form: variable-time square-and-multiply for public exponents and a
+// constant-time fixed-window ladder with full-table masked lookups for secret exponents (HAC 14.82/14.85).
+// CT-FILE
+
+extension MontgomeryModulus {
+    /// `x^e` for a Montgomery-form `x` and a *public* exponent, left-to-right binary method. With e = 65537
+    /// this is 16 squarings and one multiplication.
+    /// VARTIME: public inputs only (branches on the bits of `exponent`); the values of `x` do not leak.
+    /// - Returns: the Montgomery form of `x^e mod n`; `R mod n` when `exponent` is zero.
+    package func powMontgomeryVarTime(_ x: [UInt64], exponent: [UInt64]) -> [UInt64] {
+        var top = exponent.count * 64 - 1
+        while top >= 0 && (exponent[top >> 6] >> UInt64(top & 63)) & 1 == 0 { top -= 1 }  // public: exponent
+        guard top >= 0 else { return one }  // public: exponent is zero
+        let k = count
+        var acc = x
+        var t = [UInt64](repeating: 0, count: k + 1)
+        acc.withUnsafeMutableBufferPointer { accB in
+            t.withUnsafeMutableBufferPointer { tB in
+                x.withUnsafeBufferPointer { xB in
+                    limbs.withUnsafeBufferPointer { nB in
+                        let a = Limbs.base(accB)
+                        let tp = Limbs.base(tB)
+                        let xp = Limbs.base(xB)
+                        let np = Limbs.base(nB)
+                        var bit = top - 1
+                        while bit >= 0 {
+                            Self.multiply(a, a, a, np, n0, k, tp)
+                            if (exponent[bit >> 6] >> UInt64(bit & 63)) & 1 == 1 {  // public: exponent
+                                Self.multiply(a, a, xp, np, n0, k, tp)
+                            }
+                            bit -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return acc
+    }
+
+    /// Window width for a secret exponent of `bits` bits: 5 above 256 bits (table of 32 entries), else 4.
+    @inlinable
+    static func windowWidth(forExponentBits bits: Int) -> Int { bits > 256 ? 5 : 4 }
+
+    /// `x^e` for a Montgomery-form `x` (`x < n`) and a *secret* exponent of at most `exponentBits` bits.
+    ///
+    /// Fixed window of `w` bits: a table of `x^0 … x^(2^w − 1)`, then for every window from the top, `w`
+    /// squarings and one multiplication by the table entry selected with a masked scan of the whole table.
+    /// Every window is processed, zero windows included.
+    /// - Parameters:
+    ///   - exponent: limbs of the exponent; bits at or above `exponentBits` must be zero.
+    ///   - exponentBits: public bound on the exponent length (e.g. the bit size of `p`).
+    /// - Returns: the Montgomery form of `x^e mod n`.
+    /// - CT: time and memory access depend only on `count`, `exponent.count` and `exponentBits`; the values of
+    ///   `x`, `exponent` and `n` do not leak.
+    package func powMontgomery(_ x: [UInt64], exponent: [UInt64], exponentBits: Int) -> [UInt64] {
+        let k = count
+        let w = Self.windowWidth(forExponentBits: exponentBits)
+        let entries = 1 << w
+        var table = [UInt64](repeating: 0, count: entries * k)
+        var acc = [UInt64](repeating: 0, count: k)
+        var selected = [UInt64](repeating: 0, count: k)
+        var t = [UInt64](repeating: 0, count: k + 1)
+        let windows = (exponentBits + w - 1) / w
+        table.withUnsafeMutableBufferPointer { tableB in
+            acc.withUnsafeMutableBufferPointer { accB in
+                selected.withUnsafeMutableBufferPointer { selB in
+                    t.withUnsafeMutableBufferPointer { tB in
+                        limbs.withUnsafeBufferPointer { nB in
+                            let tab = Limbs.base(tableB)
+                            let a = Limbs.base(accB)
+                            let sel = Limbs.base(selB)
+                            let tp = Limbs.base(tB)
+                            let np = Limbs.base(nB)
+                            // table[0] = 1 (Montgomery), table[1] = x, table[i] = table[i−1]·x.
+                            for j in 0..<k {
+                                tab[j] = one[j]
+                                tab[k + j] = x[j]
+                            }
+                            var i = 2
+                            while i < entries {
+                                Self.multiply(tab + i * k, tab + (i - 1) * k, tab + k, np, n0, k, tp)
+                                i += 1
+                            }
+                            var window = windows - 1
+                            var first = true
+                            while window >= 0 {
+                                let bitIndex = window * w
+                                let bits = Self.windowBits(exponent, at: bitIndex, width: w)
+                                Self.select(sel, from: tab, index: bits, entries: entries, k)
+                                if first {  // public: loop position
+                                    a.update(from: sel, count: k)
+                                    first = false
+                                } else {
+                                    for _ in 0..<w { Self.multiply(a, a, a, np, n0, k, tp) }
+                                    Self.multiply(a, a, sel, np, n0, k, tp)
+                                }
+                                window -= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return acc
+    }
+
+    /// The `width` exponent bits starting at the public position `bitIndex` (bits past the end are zero).
+    /// - CT: memory access depends only on `bitIndex` and `exponent.count`.
+    @inlinable @inline(__always)
+    static func windowBits(_ exponent: [UInt64], at bitIndex: Int, width: Int) -> UInt64 {
+        let limb = bitIndex >> 6
+        let shift = UInt64(bitIndex & 63)
+        var v: UInt64 = 0
+        if limb < exponent.count { v = exponent[limb] >> shift }  // public: position
+        if shift != 0 && limb + 1 < exponent.count { v |= exponent[limb + 1] << (64 - shift) }  // public: position
+        return v & ((1 << UInt64(width)) - 1)
+    }
+
+    /// `out ← table[index]`, reading every entry and keeping the one whose position equals `index` by mask.
+    /// - CT: memory access depends only on `entries` and `k`; `index` does not leak.
+    @inlinable @inline(__always)
+    static func select(
+        _ out: UnsafeMutablePointer<UInt64>, from table: UnsafePointer<UInt64>, index: UInt64, entries: Int, _ k: Int
+    ) {
+        out.update(repeating: 0, count: k)
+        var i = 0
+        while i < entries {
+            let mask = ConstantTime.isEqual(UInt64(i), index)
+            let row = table + i * k
+            var j = 0
+            while j < k {
+                out[j] |= row[j] & mask
+                j += 1
+            }
+            i += 1
+        }
+    }
+}

@@ -27,22 +27,29 @@ package enum ECDSA<C: PrimeCurve> {
         -> [UInt8]
     {
         let e = digestScalar(digest)
-        let (dScalar, _) = C.Scalar.decode(canonical: d)
         var nonces = RFC6979Nonces<H>(privateKey: d, reducedDigest: e.bytes, extra: extra)
         while true {
-            let kBytes = nonces.next()
-            let (k, kInRange) = C.Scalar.decode(canonical: kBytes)
-            // RFC 6979 §3.2 step h.3: only 1 ≤ k ≤ n−1 is used; otherwise the next candidate.
-            if (kInRange & ~k.isZeroMask) == 0 { continue }  // public: rejection (probability < 2^-32)
-            let point = kBytes.withUnsafeBytes { ProjectivePoint<C>.generatorMultiple(scalar: $0) }
-            let (affine, _) = point.affine()
-            // FIPS 186-5 §6.4.1 step 6–7: r = x mod n.
-            let r = C.Scalar.decode(reducing: affine.x.bytes)
-            // s = k⁻¹·(e + r·d) mod n (step 8–9).
-            let s = k.inverted() * (e + r * dScalar)
-            if (r.isZeroMask | s.isZeroMask) != 0 { continue }  // public: r and s are output
-            return r.bytes + s.bytes
+            // RFC 6979 §3.2 step h.3: a candidate outside [1, n−1] (or giving r = 0 or s = 0) is skipped.
+            if let signature = sign(d: d, digest: digest, nonce: nonces.next()) { return signature }
         }
+    }
+
+    /// One signing attempt with the nonce k (`C.byteCount` big-endian bytes), FIPS 186-5 §6.4.1 steps 3–11.
+    /// - Returns: r ‖ s, or nil when k ∉ [1, n−1], r = 0 or s = 0 (public outcomes, probability < 2^-32).
+    /// - CT: `d`, `k` and the digest do not leak (only the public nil outcome).
+    package static func sign(d: [UInt8], digest: [UInt8], nonce kBytes: [UInt8]) -> [UInt8]? {
+        let e = digestScalar(digest)
+        let (dScalar, _) = C.Scalar.decode(canonical: d)
+        let (k, kInRange) = C.Scalar.decode(canonical: kBytes)
+        if (kInRange & ~k.isZeroMask) == 0 { return nil }  // public: rejection
+        let point = kBytes.withUnsafeBytes { ProjectivePoint<C>.generatorMultiple(scalar: $0) }
+        let (affine, _) = point.affine()
+        // FIPS 186-5 §6.4.1 step 6–7: r = x mod n.
+        let r = C.Scalar.decode(reducing: affine.x.bytes)
+        // s = k⁻¹·(e + r·d) mod n (step 8–9).
+        let s = k.inverted() * (e + r * dScalar)
+        if (r.isZeroMask | s.isZeroMask) != 0 { return nil }  // public: r and s are output
+        return r.bytes + s.bytes
     }
 
     /// Verifies the signature r ‖ s on `digest` under the public point `q` (FIPS 186-5 §6.4.2).

@@ -41,7 +41,8 @@ public enum CAVP {
     public static func records(
         _ relative: String, startKeys: Set<String> = ["COUNT", "Count", "Len"]
     ) throws -> [CAVPRecord] {
-        let text = String(decoding: try VectorLocator.readShared(relative), as: UTF8.self)
+        // Some CAVP files use CRLF; Swift treats "\r\n" as one Character, so drop CR bytes before splitting.
+        let text = String(decoding: try VectorLocator.readShared(relative).filter { $0 != 0x0D }, as: UTF8.self)
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         return parse(text, file: name, startKeys: startKeys)
     }

@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         // `@_extern(c)` binds getrandom(2), which Glibc's module map does not export, without any C code.
         .target(
-            name: "ContrastCrypto", path: "Sources/Crypto",
+            name: "ContrastCrypto", path: "Sources/Crypto", exclude: ["EC/Generated/README.md"],
             swiftSettings: strict + [.enableExperimentalFeature("Extern")]),
         .target(name: "ContrastASN1", dependencies: ["ContrastCrypto"], path: "Sources/ASN1", swiftSettings: strict),
         .target(

@@ -27,39 +27,7 @@ public enum DeterministicP384Scalar {
     /// - CT: time depends only on the length of `secret`; its value and d's do not leak (the range check
     ///   accumulates a mask and branches once, on the public success bit).
     public static func derive(from secret: [UInt8]) throws(CryptoError) -> [UInt8] {
-        let material = secret + personalization
-        var k = [UInt8](repeating: 0x00, count: 32)
-        var v = [UInt8](repeating: 0x01, count: 32)
-        k = hmac(k, v + [0x00] + material)
-        v = hmac(k, v)
-        k = hmac(k, v + [0x01] + material)
-        v = hmac(k, v)
-        v = hmac(k, v)
-        var d = v
-        v = hmac(k, v)
-        d += v[0..<16]
-        // 1 ≤ d ≤ n − 1  ⇔  d ≠ 0 and d < n, computed with masks over all 48 bytes.
-        var nonZero: UInt64 = 0
-        for b in d { nonZero |= UInt64(b) }
-        let isZero = ConstantTime.isZero(nonZero)
-        let below = lessThan(d, order)
-        let ok = ~isZero & below
-        guard ok != 0 else { throw .invalidScalar }  // public: success bit only
-        return d
-    }
-
-    /// All-ones if a < b (big-endian, equal lengths), else zero.
-    /// - CT: scans every byte; no early exit.
-    static func lessThan(_ a: [UInt8], _ b: [UInt8]) -> UInt64 {
-        var borrow: UInt64 = 0
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            let diff = UInt64(a[i]) &- UInt64(b[i]) &- borrow
-            borrow = (diff >> 63) & 1
-        }
-        return ConstantTime.mask(fromBit: borrow)
-    }
-
-    static func hmac(_ key: [UInt8], _ data: [UInt8]) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: key)))
+        // One implementation of the derivation lives in ContrastCrypto (HMACDRBG + the P-384 range check).
+        try P384.Signing.PrivateKey(derivingFrom: secret).rawRepresentation
     }
 }

@@ -14,7 +14,8 @@ struct TLSCommand: Command {
     static let summary = "TLS 1.3 test server and client (like openssl s_server -www / s_client)."
     static let usage = """
         server --cert F --key F [--chain F] [--port N] [--client-auth none|request|require] [--ca F] [--alpn P]
-               contrast tls client HOST:PORT [--servername N] [--ca F] [--alpn P] [--cert F --key F]
+               [--groups LIST]
+               contrast tls client HOST:PORT [--servername N] [--ca F] [--alpn P] [--cert F --key F] [--groups LIST]
         """
     static let discussion = """
         server: listens on --port (default 4433) and answers every HTTP GET with a page listing the protocol,
@@ -34,6 +35,10 @@ struct TLSCommand: Command {
         .value("ca", name: "FILE", help: "PEM root certificates to verify the peer against (default: no verification)"),
         .value("alpn", name: "PROTO", help: "ALPN protocol to offer/accept (repeatable)"),
         .value("servername", name: "NAME", help: "client: SNI host name (default: HOST unless it is an address)"),
+        .value(
+            "groups", name: "LIST",
+            help: "key exchange groups in preference order, from x25519, secp384r1 (P-384), secp256r1 (P-256);"
+                + " default x25519,secp384r1,secp256r1"),
         .flag("help", help: "show this help"),
     ]
 
@@ -83,6 +88,21 @@ struct TLSCommand: Command {
         return CertificateVerifiers.x509(roots: roots, identity: identity) { CertCommand.now() }
     }
 
+    /// `--groups a,b,c`, or nil for the default.
+    static func groups(_ args: ParsedArguments) throws -> [KeyExchangeGroup]? {
+        guard let list = args.value("groups") else { return nil }
+        let groups = try list.split(separator: ",").map { name -> KeyExchangeGroup in
+            switch name.lowercased() {
+            case "x25519": return .x25519
+            case "secp384r1", "p-384", "p384": return .secp384r1
+            case "secp256r1", "p-256", "p256", "prime256v1": return .secp256r1
+            default: throw UsageError("unknown group '\(name)' in --groups (known: x25519, secp384r1, secp256r1)")
+            }
+        }
+        guard !groups.isEmpty else { throw UsageError("--groups needs at least one group") }
+        return groups
+    }
+
     static func describe(_ der: [UInt8]) -> String {
         guard let c = try? Certificate(derEncoded: der) else { return "(unparseable certificate, \(der.count) bytes)" }
         return "s:\(c.subject)\n     i:\(c.issuer)\n     key: \(c.publicKeyInfo.publicKey)"
@@ -114,6 +134,7 @@ struct TLSCommand: Command {
         case let other: throw UsageError("--client-auth must be none, request or require, not '\(other)'")
         }
         config.verifyPeer = try verifier(args, identity: nil)
+        config.groups = try groups(args) ?? config.groups
         config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
         let listener = try Socket.listen(port: port)
         let server = TLSServer(listener: listener, configuration: config)
@@ -146,6 +167,7 @@ struct TLSCommand: Command {
         var config = TLSConfiguration.client(
             serverName: serverName, verifier: try verifier(args, identity: serverName ?? host))
         config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
+        config.groups = try groups(args) ?? config.groups
         if let certified = try loadCertifiedKey(args) { config.selectClientCertificate = { _ in certified } }
         let client: TLSClientSocket
         do { client = try TLSClientSocket(host: host, port: port, configuration: config) } catch {

@@ -70,7 +70,7 @@ enum ReportVerify {
     static func verifyTDX(_ q: TDXQuote, collateral: TDXCollateral?, time: ASN1Time, reference: ReferenceValues?, reportData: [UInt8]?) throws -> ExitCode {
         switch TDXQuoteVerifier().verify(q, collateral: collateral, at: time) {
         case .failed(let reasons):
-            print("signature/chain: FAILED")
+            print(collateral == nil ? "signature/chain: FAILED" : "signature/chain/collateral: FAILED")
             for r in reasons { print("  - \(r)") }
             return .failure
         case .verified(let facts, let pck):

@@ -112,6 +112,20 @@ struct TDXValidationTests {
         #expect(TDXValidator.check(q, platform: f, policy: p).map(\.rule) == ["mr-td"])
     }
 
+    @Test("manifest TDX reference values require collateral, as upstream always checks it")
+    func manifestRequiresCollateral() throws {
+        var rv = TDXReferenceValues()
+        rv.mrTd = String(repeating: "02", count: 48)
+        let p = try rv.validationPolicy(name: "ReferenceValues.tdx[0]")
+        #expect(p.requireCollateral)
+        #expect(p.acceptedTCBStatuses == [.upToDate])
+        var (q, f, _) = baseTDX()
+        q.body.tdAttributes = TDXReferenceValues.septVEDisable
+        #expect(TDXValidator.check(q, platform: f, policy: p).map(\.rule) == ["collateral"])
+        f.tcb = tdxAssessment(.upToDate)
+        #expect(TDXValidator.check(q, platform: f, policy: p) == [])
+    }
+
     @Test("a real quote validates against its own measurements", .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
     func realQuote() throws {
         let q = try TDXQuote(bytes: AttestationSamples.readTDX("go-tdx-guest/tdx_prod_quote_SPR_E4.dat"))

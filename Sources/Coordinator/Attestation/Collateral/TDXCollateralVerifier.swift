@@ -127,8 +127,9 @@ package enum TDXCollateralVerifier {
         // With a module version in TEE_TCB_SVN[1], bytes 0–1 are judged by the module identity instead.
         let tdxStart = tee[1] > 0 ? 2 : 0
         let level = tcbInfo.tcbLevels.first { l in
-            zip(pck.tcbComponents, l.sgxComponents).allSatisfy { $0 >= $1 } && pceSVN >= l.pceSVN
-                && (tdxStart..<16).allSatisfy { tee[$0] >= l.tdxComponents[$0] }
+            l.sgxComponents.count == 16 && l.tdxComponents.count == 16
+                && zip(pck.tcbComponents, l.sgxComponents).allSatisfy { $0 >= $1 } && pceSVN >= l.pceSVN
+                && zip(tee, l.tdxComponents).dropFirst(tdxStart).allSatisfy { $0 >= $1 }
         }
         guard let level else {
             return (nil, failures + [

@@ -288,4 +288,26 @@ struct TDXCollateralVerificationTests {
         let (c, _) = TDXCollateralVerifier.evaluate(q5, tcbInfo: info5, qeIdentity: qeID, pck: pck5)
         #expect(c?.qeStatus == .outOfDate && c?.status == .outOfDate && c?.advisoryIDs.contains("INTEL-SA-X") == true)
     }
+
+    @Test("the v5 TCB Info pairs of manifest.json: tdx_quote_5's SGX TCB is below every level; the 2018–2025 TCB Signing certificate has expired by the v5 TCB Info's issue date", .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func v5Pairs() throws {
+        let samples = try AttestationSamples.tdx().filter { $0.matchingTCBInfo == "go-tdx-guest/sample_tcbinfo_response_v5" }
+        #expect(samples.map(\.quote) == ["go-tdx-guest/quote_v5_sample.dat", "trustee/tdx_quote_5.dat"])
+        let info5 = try IntelTCBInfo(json: TDXCollateralTests.read("sample_tcbinfo_response_v5"))
+        let qeID = try IntelQEIdentity(json: TDXCollateralTests.read("sample_qeIdentity_response"))
+        let q = try Self.quote("trustee/tdx_quote_5.dat")
+        guard case .verified(_, let pck) = TDXQuoteVerifier().verify(q, at: ASN1Time(year: 2026, month: 6, day: 1)) else {
+            Issue.record("tdx_quote_5 does not verify")
+            return
+        }
+        #expect(pck.tcbComponents.prefix(8) == [1, 1, 2, 2, 3, 1, 0, 3])
+        let f = TDXCollateralVerifier.evaluate(q, tcbInfo: info5, qeIdentity: qeID, pck: pck).1
+        #expect(f.contains { $0.contains("no TCB level in the TCB Info (evaluation 18)") }, "\(f)")
+        // Full check inside the v5 TCB Info's window: the signature is Intel's, but the issuer certificate expired.
+        var c = try TDXCollateralTests.collateral(tcbInfo: "sample_tcbinfo_response_v5")
+        c.qeIdentity = qeID
+        let full = Self.failures(TDXQuoteVerifier().verify(try Self.quote("go-tdx-guest/quote_v5_sample.dat"), collateral: c, at: ASN1Time(year: 2026, month: 2, day: 15)))
+        #expect(full.contains { $0.contains("the Intel SGX TCB Signing certificate is valid from 2018-05-21T10:50:10Z to 2025-05-21T10:50:10Z") }, "\(full)")
+        #expect(!full.contains { $0.contains("the TCB Info signature does not verify") })
+    }
 }

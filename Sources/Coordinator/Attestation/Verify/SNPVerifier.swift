@@ -105,8 +105,7 @@ public struct SNPVerifier: Sendable {
         var failures: [String] = []
         for leaf in leaves {
             let chain: VerifiedAMDChain
-            let keys = (SNPChainCache.fingerprint(leaf.derBytes), SNPChainCache.fingerprint(intermediate.derBytes), SNPChainCache.fingerprint(root.derBytes))
-            if let hit = cache?.lookup(leaf: keys.0, intermediate: keys.1, root: keys.2, product: product, kind: kind),
+            if let hit = cache?.lookup(leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind),
                 time >= hit.validFrom, time <= hit.validUntil
             {
                 chain = hit
@@ -117,7 +116,7 @@ public struct SNPVerifier: Sendable {
                     failures += why
                     continue
                 }
-                cache?.store(verified, leaf: keys.0, intermediate: keys.1, root: keys.2, product: product, kind: kind)
+                cache?.store(verified, leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind)
                 chain = verified
             }
             // Revocation is checked on every use (a cached chain may have been revoked since).

@@ -11,7 +11,7 @@ import Glibc
 struct ReportCommand: Command {
     static let name = "report"
     static let summary = "Inspect or verify SEV-SNP reports, TDX quotes and attestation documents."
-    static let usage = "inspect [--json] FILE | verify FILE [--certs FILE...] [--reference-values JSON] [--report-data HEX] [--at RFC3339]"
+    static let usage = "inspect [--json] FILE | verify FILE [--certs FILE...] [--collateral FILE...] [--reference-values JSON] [--report-data HEX] [--at RFC3339]"
     static let discussion = """
         inspect: auto-detects a raw SEV-SNP report (1184 bytes, or inside an Azure HCL report), a TDX quote
         (v4/v5), an upstream attestation document (protobuf sevsnp.Attestation or tdx.QuoteV4), or an aTLS
@@ -21,10 +21,21 @@ struct ReportCommand: Command {
         verify: checks the signature and the certificate chain to the pinned AMD or Intel root, then, when
         --reference-values is given, validates the claims and lists every failed check of every entry.
         Exit code 0 when trusted, 1 when rejected, 2 on usage errors.
+
+        SEV-SNP revocation: the ARK-signed CRL is taken from the document (extras key
+        00569ee4-e480-4fba-bbf4-45b629901180) or from --certs; a revoked ASK/ASVK or VCEK/VLEK, a CRL with a bad
+        signature or one past its nextUpdate is rejected. With no CRL at hand revocation is NOT checked and the
+        output says so (upstream fetches the CRL from AMD KDS; this command never uses the network).
+
+        TDX collateral (--collateral, repeatable, recognised by content): the TCB Info and QE Identity JSON
+        responses of Intel PCS, their issuer chain (PEM), the PCK CRL and the root CA CRL. With collateral the
+        TCB Info / QE Identity signatures and freshness, FMSPC, revocation and the QE identity are checked and
+        the TCB status is reported; manifest reference values require it (upstream always checks collateral).
         """
     static let options: [OptionSpec] = [
         .flag("json", help: "inspect: print JSON instead of text."),
         .value("certs", name: "FILE", help: "verify: PEM/DER certificates (VCEK/VLEK, ASK/ASVK, ARK, CRL); repeatable."),
+        .value("collateral", name: "FILE", help: "verify: TDX collateral: TCB Info, QE Identity, issuer chain, PCK/root CRL; repeatable."),
         .value("reference-values", name: "JSON", help: "verify: file with the manifest's ReferenceValues (or a whole manifest)."),
         .value("report-data", name: "HEX", help: "verify: the REPORT_DATA the evidence must carry (128 hex digits)."),
         .value("at", name: "RFC3339", help: "verify: check certificate validity at this time instead of now."),

@@ -15,13 +15,28 @@ enum ReportVerify {
         let evidence = try ReportEvidenceLoader.load(try ReportCommand.readFile(path))
         let time = try validationTime(args.value("at"))
         var certificates: [Certificate] = []
+        var crls: [CertificateRevocationList] = []
         for file in args.allValues("certs") {
             let bytes = try ReportCommand.readFile(file)
+            if let crl = try? CertificateRevocationList.parse(bytes) {
+                crls.append(crl)
+                continue
+            }
             do {
                 certificates += try Certificate.parseAll(bytes)
             } catch {
-                throw CommandFailure("\(file): not a PEM or DER certificate: \(error)")
+                throw CommandFailure("\(file): not a PEM or DER certificate or CRL: \(error)")
             }
+        }
+        var collateral: TDXCollateral?
+        for file in args.allValues("collateral") {
+            var c = collateral ?? TDXCollateral()
+            do {
+                try c.add(try ReportCommand.readFile(file))
+            } catch let e as AttestationError {
+                throw CommandFailure("\(file): \(e.reason)")
+            }
+            collateral = c
         }
         var reportData: [UInt8]?
         if let hex = args.value("report-data") {
@@ -35,24 +50,37 @@ enum ReportVerify {
             product = p
         }
         print("# \(evidence.kind)")
-        switch evidence {
+        var inner = evidence
+        if case .atlsCertificate(_, let e) = evidence { inner = e }
+        switch inner {
         case .tdxQuote(let q), .tdxDocument(let q):
-            return try verifyTDX(q, time: time, reference: reference, reportData: reportData)
+            return try verifyTDX(q, collateral: collateral, time: time, reference: reference, reportData: reportData)
         case .snpReport(let r):
-            return try ReportVerifySNP.run(document: SNPAttestationDocument(report: r), certificates: certificates, product: product, time: time, reference: reference, reportData: reportData)
+            return try ReportVerifySNP.run(
+                document: SNPAttestationDocument(report: r), certificates: certificates, crls: crls, product: product, time: time,
+                reference: reference, reportData: reportData)
         case .snpDocument(let d):
-            return try ReportVerifySNP.run(document: d, certificates: certificates, product: product, time: time, reference: reference, reportData: reportData)
+            return try ReportVerifySNP.run(
+                document: d, certificates: certificates, crls: crls, product: product, time: time, reference: reference, reportData: reportData)
+        case .atlsCertificate:
+            throw CommandFailure("a certificate inside a certificate is not evidence")
         }
     }
 
-    static func verifyTDX(_ q: TDXQuote, time: ASN1Time, reference: ReferenceValues?, reportData: [UInt8]?) throws -> ExitCode {
-        switch TDXQuoteVerifier().verify(q, at: time) {
+    static func verifyTDX(_ q: TDXQuote, collateral: TDXCollateral?, time: ASN1Time, reference: ReferenceValues?, reportData: [UInt8]?) throws -> ExitCode {
+        switch TDXQuoteVerifier().verify(q, collateral: collateral, at: time) {
         case .failed(let reasons):
-            print("signature/chain: FAILED")
+            print(collateral == nil ? "signature/chain: FAILED" : "signature/chain/collateral: FAILED")
             for r in reasons { print("  - \(r)") }
             return .failure
         case .verified(let facts, let pck):
             print("signature/chain: OK (PCK chain to the Intel SGX Root CA, QE report, binding, quote signature; FMSPC \(pck.fmspc.map { $0.hexString } ?? "?"))")
+            if let tcb = facts.tcb {
+                let advisories = tcb.advisoryIDs.isEmpty ? "" : ", advisories \(tcb.advisoryIDs.joined(separator: " "))"
+                print("collateral: OK (TCB Info + QE Identity signed by Intel, fresh, CRLs checked); TCB status \(tcb.status) (TCB level \(tcb.tcbDate), evaluation \(tcb.tcbEvaluationDataNumber)\(advisories))")
+            } else {
+                print("collateral: not checked (no --collateral: TCB status and revocation unknown)")
+            }
             guard let reference else {
                 if let reportData, reportData != q.body.reportData {
                     print("report data: MISMATCH (quote has \(q.body.reportData.hexString))")

@@ -6,10 +6,10 @@ import ContrastCoordinator
 
 enum ReportVerifySNP {
     static func run(
-        document: SNPAttestationDocument, certificates: [Certificate], product: SNPProduct?, time: ASN1Time,
+        document: SNPAttestationDocument, certificates: [Certificate], crls: [CertificateRevocationList], product: SNPProduct?, time: ASN1Time,
         reference: ReferenceValues?, reportData: [UInt8]?
     ) throws -> ExitCode {
-        let result = SNPVerifier(cache: nil).verify(document, additionalCertificates: certificates, defaultProduct: product, at: time)
+        let result = SNPVerifier(cache: nil).verify(document, additionalCertificates: certificates, crls: crls, defaultProduct: product, at: time)
         switch result {
         case .failed(let reasons):
             print("signature/chain: FAILED")
@@ -21,6 +21,9 @@ enum ReportVerifySNP {
         case .verified(let report, let signer):
             let kind = signer.kind == .vlek ? "VLEK" : "VCEK"
             print("signature/chain: OK (\(kind) <- \(signer.kind == .vlek ? "ASVK" : "ASK") <- ARK-\(signer.product.rawValue), TCB \(signer.tcb.summary))")
+            print(signer.revocationChecked
+                ? "revocation: OK (ARK-signed CRL current; \(signer.kind == .vlek ? "ASVK and VLEK" : "ASK and VCEK") not revoked)"
+                : "revocation: not checked (no ARK-signed CRL in the document or --certs; upstream would fetch it from AMD KDS)")
             guard let reference else {
                 let failures = SNPValidator.check(report, signer: signer, policy: {
                     var p = SNPValidationPolicy(name: "--report-data")

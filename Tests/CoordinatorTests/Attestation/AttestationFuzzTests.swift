@@ -16,18 +16,29 @@ struct AttestationFuzzTests {
         _ = try? TDXQuoteDocument.quote(protobuf: bytes)
     }
 
+    /// The collateral parsers and the evidence detector (which also reads aTLS certificates).
+    private func feedCollateral(_ bytes: [UInt8]) {
+        _ = try? Evidence.detect(bytes)
+        _ = try? IntelTCBInfo(json: bytes)
+        _ = try? IntelQEIdentity(json: bytes)
+        var collateral = TDXCollateral()
+        _ = try? collateral.add(bytes)
+    }
+
     @Test("random inputs of many sizes")
     func random() {
         var rng = DeterministicRandom(seed: 0xA77E57)
         for i in 0..<3000 {
             let n = i < 1500 ? Int(rng.next() % 64) : Int(rng.next() % 6000)
-            feed(rng.bytes(n))
+            let b = rng.bytes(n)
+            feed(b)
+            if i % 20 == 0 { feedCollateral(b) }
         }
         feed([UInt8](repeating: 0, count: 0x4A0))
         feed([UInt8](repeating: 0xFF, count: 0x4A0))
     }
 
-    @Test("mutations of real reports, quotes and documents", .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    @Test("mutations of real reports, quotes, documents, TDX collateral (TCB Info, QE Identity, CRLs)", .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
     func mutations() throws {
         var seeds: [[UInt8]] = []
         for s in try AttestationSamples.snp() {
@@ -41,8 +52,14 @@ struct AttestationFuzzTests {
             let q = try TDXQuote(bytes: b)
             if q.header.version == 4 { seeds.append(try TDXQuoteDocument.protobuf(q)) }
         }
+        var collateralSeeds: [[UInt8]] = []
+        for name in ["sample_tcbInfo_response", "sample_tcbinfo_response_v5", "sample_qeIdentity_response", "pckcrl", "rootcrl.der"] {
+            collateralSeeds.append(try AttestationSamples.readTDX("go-tdx-guest/" + name))
+        }
+        collateralSeeds.append(try AttestationSamples.readSNP("reports/oak_turin/vcek.der"))
         var rng = DeterministicRandom(seed: 42)
-        for seed in seeds {
+        for seed in seeds + collateralSeeds {
+            let isCollateral = collateralSeeds.contains(seed)
             for _ in 0..<150 {
                 var m = seed
                 let edits = 1 + Int(rng.next() % 4)
@@ -57,7 +74,7 @@ struct AttestationFuzzTests {
                     default: m[at] = [0x00, 0x7F, 0x80, 0xFF][Int(rng.next() % 4)]
                     }
                 }
-                feed(m)
+                if isCollateral { feedCollateral(m) } else { feed(m) }
             }
         }
     }

@@ -147,6 +147,20 @@ struct SNPVerificationTests {
         var tampered = doc
         tampered.report.reportData[0] ^= 1
         #expect(!verifier.verify(tampered, additionalCertificates: certs, at: Self.pinnedTime).isVerified)
+        // A certificate with the cached VCEK's signature value but other TBS bytes is not a cache hit.
+        var forged = certs
+        let vcekIndex = try #require(forged.firstIndex { $0.subject.commonName == "SEV-VCEK" })
+        var hits = 0
+        for offset in stride(from: 60, to: 400, by: 17) {
+            var der = forged[vcekIndex].derBytes
+            der[offset] ^= 0x01
+            guard let c = try? Certificate(derEncoded: der), c.signature == certs[vcekIndex].signature else { continue }
+            forged[vcekIndex] = c
+            #expect(!verifier.verify(doc, additionalCertificates: forged, at: Self.pinnedTime).isVerified, "VCEK TBS byte \(offset)")
+            hits += 1
+        }
+        #expect(hits > 5)
+        #expect(verifier.verify(doc, additionalCertificates: certs, at: Self.pinnedTime).isVerified)
         // A cached chain is not used outside its validity period.
         #expect(!verifier.verify(doc, additionalCertificates: certs, at: ASN1Time(year: 2040, month: 1, day: 1)).isVerified)
     }

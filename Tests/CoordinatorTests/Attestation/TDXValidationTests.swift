@@ -60,7 +60,18 @@ let tdxRuleCases: [TDXRuleCase] = [
           fail: { _, f, p in p.requireSMTDisabled = true; f.smtEnabled = nil }),
     .init(rule: "tcb-evaluation-data-number", pass: { _, _, p in p.minimumTCBEvaluationDataNumber = 17 },
           fail: { _, _, p in p.minimumTCBEvaluationDataNumber = 18 }),
+    .init(rule: "tcb-status", pass: { _, f, _ in f.tcb = tdxAssessment(.upToDate) },
+          fail: { _, f, _ in f.tcb = tdxAssessment(.outOfDate) }),
+    .init(rule: "collateral", pass: { _, f, p in p.requireCollateral = true; f.tcb = tdxAssessment(.upToDate) },
+          fail: { _, _, p in p.requireCollateral = true }),
 ]
+
+/// A collateral check outcome with `status` everywhere.
+func tdxAssessment(_ status: TDXTCBStatus) -> TDXTCBAssessment {
+    TDXTCBAssessment(
+        status: status, platformStatus: status, moduleStatus: nil, qeStatus: .upToDate, tcbDate: "2024-03-13T00:00:00Z",
+        advisoryIDs: status == .upToDate ? [] : ["INTEL-SA-00837"], tcbEvaluationDataNumber: 17)
+}
 
 @Suite("TDX validation rules")
 struct TDXValidationTests {
@@ -85,8 +96,34 @@ struct TDXValidationTests {
 
     @Test("every rule of §8.5 has a row")
     func coverage() {
-        #expect(tdxRuleCases.count == 15)
+        #expect(tdxRuleCases.count == 17)
         #expect(Set(tdxRuleCases.map(\.rule)).count == tdxRuleCases.count)
+    }
+
+    @Test("a TCB status outside the accepted set names the statuses, advisories and what to do")
+    func tcbStatusMessage() {
+        var (q, f, p) = baseTDX()
+        f.tcb = tdxAssessment(.swHardeningNeeded)
+        let m = TDXValidator.check(q, platform: f, policy: p).first?.message ?? ""
+        #expect(m.contains("TCB status is SWHardeningNeeded") && m.contains("INTEL-SA-00837") && m.contains("only UpToDate is accepted"), "\(m)")
+        p.acceptedTCBStatuses = [.upToDate, .swHardeningNeeded]
+        #expect(TDXValidator.check(q, platform: f, policy: p) == [])
+        q.body.mrTD[0] ^= 1
+        #expect(TDXValidator.check(q, platform: f, policy: p).map(\.rule) == ["mr-td"])
+    }
+
+    @Test("manifest TDX reference values require collateral, as upstream always checks it")
+    func manifestRequiresCollateral() throws {
+        var rv = TDXReferenceValues()
+        rv.mrTd = String(repeating: "02", count: 48)
+        let p = try rv.validationPolicy(name: "ReferenceValues.tdx[0]")
+        #expect(p.requireCollateral)
+        #expect(p.acceptedTCBStatuses == [.upToDate])
+        var (q, f, _) = baseTDX()
+        q.body.tdAttributes = TDXReferenceValues.septVEDisable
+        #expect(TDXValidator.check(q, platform: f, policy: p).map(\.rule) == ["collateral"])
+        f.tcb = tdxAssessment(.upToDate)
+        #expect(TDXValidator.check(q, platform: f, policy: p) == [])
     }
 
     @Test("a real quote validates against its own measurements", .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))

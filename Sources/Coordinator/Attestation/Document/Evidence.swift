@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Evidence of any supported kind, detected from its bytes: raw SNP report, Azure HCL-wrapped SNP report, TDX quote,
-// or the aTLS attestation documents sevsnp.Attestation / tdx.QuoteV4 (upstream.md §7.4, §8.1, §8.5).
+// the aTLS attestation documents sevsnp.Attestation / tdx.QuoteV4, or an aTLS certificate carrying one
+// (upstream.md §7.2, §7.4, §8.1, §8.5).
+
+import ContrastASN1
 
 /// A piece of attestation evidence.
 public enum Evidence: Hashable, Sendable {
@@ -8,6 +11,8 @@ public enum Evidence: Hashable, Sendable {
     case snpDocument(SNPAttestationDocument)
     case tdxQuote(TDXQuote)
     case tdxDocument(TDXQuote)
+    /// An aTLS certificate (PEM or DER) whose extension 1.3.9901.2.1 / 1.3.9901.2.2 carries a document.
+    indirect case atlsCertificate(ATLSCertificateInfo, Evidence)
 
     /// Azure's HCL report header magic `HCLA`; the SNP report follows at offset 0x20.
     static let hclMagic: [UInt8] = Array("HCLA".utf8)
@@ -19,6 +24,7 @@ public enum Evidence: Hashable, Sendable {
         case .snpDocument: return "SEV-SNP attestation document (sevsnp.Attestation)"
         case .tdxQuote(let q): return "TDX quote v\(q.header.version)"
         case .tdxDocument: return "TDX attestation document (tdx.QuoteV4)"
+        case .atlsCertificate(_, let inner): return "aTLS certificate carrying a \(inner.kind)"
         }
     }
 
@@ -31,6 +37,9 @@ public enum Evidence: Hashable, Sendable {
         }
         if bytes.count >= 8, bytes[0] == 4 || bytes[0] == 5, bytes[1] == 0, bytes[4] == 0x81 {
             return .tdxQuote(try TDXQuote(bytes: bytes))
+        }
+        if bytes.first == 0x30 || String(decoding: bytes.prefix(4096), as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") {
+            return try fromCertificate(bytes)
         }
         var firstError: AttestationError?
         do {
@@ -55,7 +64,73 @@ public enum Evidence: Hashable, Sendable {
         case .snpReport(let r): return r.fields
         case .snpDocument(let d): return d.fields
         case .tdxQuote(let q), .tdxDocument(let q): return q.fields
+        case .atlsCertificate(let info, let inner):
+            return [EvidenceField("certificate", .group(info.fields)), EvidenceField("evidence", .group(inner.fields))]
         }
+    }
+
+    /// The evidence in an aTLS certificate's attestation extension (upstream.md §7.2: exactly one of the two OIDs).
+    static func fromCertificate(_ bytes: [UInt8]) throws(AttestationError) -> Evidence {
+        let certificates: [Certificate]
+        do { certificates = try Certificate.parseAll(bytes) } catch {
+            throw AttestationError(.malformed, "not an X.509 certificate: \(error)")
+        }
+        guard let certificate = certificates.first else { throw AttestationError(.malformed, "no CERTIFICATE block in the PEM text") }
+        let found: AttestationExtensions?
+        do { found = try AttestationExtensions(certificate.extensions) } catch {
+            throw AttestationError(.malformed, "the certificate's attestation extensions are malformed: \(error)")
+        }
+        let info = ATLSCertificateInfo(certificate)
+        if let doc = found?.snpDocument {
+            do { return .atlsCertificate(info.with(oid: SNPAttestationDocument.extensionOID), .snpDocument(try SNPAttestationDocument(protobuf: doc))) } catch {
+                throw AttestationError(error.code, "extension \(SNPAttestationDocument.extensionOID) (sevsnp.Attestation): \(error.reason)")
+            }
+        }
+        if let doc = found?.tdxDocument {
+            do { return .atlsCertificate(info.with(oid: TDXQuoteDocument.extensionOID), .tdxDocument(try TDXQuoteDocument.quote(protobuf: doc))) } catch {
+                throw AttestationError(error.code, "extension \(TDXQuoteDocument.extensionOID) (tdx.QuoteV4): \(error.reason)")
+            }
+        }
+        throw AttestationError(
+            .malformed,
+            "the certificate (subject \(certificate.subject)) carries no attestation document: neither extension \(SNPAttestationDocument.extensionOID) (SEV-SNP) nor \(TDXQuoteDocument.extensionOID) (TDX) is present")
+    }
+}
+
+/// What `contrast report inspect` shows about the certificate around aTLS evidence.
+public struct ATLSCertificateInfo: Hashable, Sendable {
+    public var subject: String
+    public var issuer: String
+    public var serialNumber: String
+    public var notBefore: String
+    public var notAfter: String
+    /// SHA-256 of the SubjectPublicKeyInfo: REPORT_DATA is SHA-512(SPKI ‖ nonce) of this key (upstream.md §7.2).
+    public var spkiSHA256: [UInt8]
+    /// The extension OID the document came from.
+    public var extensionOID = ""
+
+    init(_ c: Certificate) {
+        subject = "\(c.subject)"
+        issuer = "\(c.issuer)"
+        serialNumber = "\(c.serialNumber)"
+        notBefore = c.notValidBefore.rfc3339
+        notAfter = c.notValidAfter.rfc3339
+        spkiSHA256 = AttestationKeys.spkiSHA256(c)
+    }
+
+    func with(oid: String) -> ATLSCertificateInfo {
+        var copy = self
+        copy.extensionOID = oid
+        return copy
+    }
+
+    var fields: [EvidenceField] {
+        [
+            EvidenceField("subject", .text(subject)), EvidenceField("issuer", .text(issuer)),
+            EvidenceField("serial_number", .text(serialNumber)), EvidenceField("not_before", .text(notBefore)),
+            EvidenceField("not_after", .text(notAfter)), EvidenceField("spki_sha256", .bytes(spkiSHA256)),
+            EvidenceField("extension_oid", .text(extensionOID)),
+        ]
     }
 }
 

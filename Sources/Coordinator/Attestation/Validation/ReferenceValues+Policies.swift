@@ -103,6 +103,8 @@ extension TDXReferenceValues {
         }
         p.reportData = reportData
         p.mrConfigID = mrConfigID
+        // Upstream verifies every TDX quote with Intel collateral (GetCollateral, CheckRevocations; §8.5).
+        p.requireCollateral = true
         return p
     }
 }

@@ -56,6 +56,8 @@ public struct SNPSignerFacts: Hashable, Sendable {
     public var hardwareID: [UInt8]?
     /// The product line of the chain.
     public var product: SNPProduct
+    /// Whether an ARK-signed CRL was checked (false: none was at hand; see `SNPVerifier.requireCRL`).
+    public var revocationChecked = false
 
     public init(kind: SNPReport.SigningKey, tcb: SNPTCBVersion.Components, hardwareID: [UInt8]?, product: SNPProduct) {
         self.kind = kind

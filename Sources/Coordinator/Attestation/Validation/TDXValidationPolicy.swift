@@ -41,6 +41,10 @@ public struct TDXValidationPolicy: Hashable, Sendable {
     public var requireSMTDisabled = false
     /// `MinTCBEvaluationDataNumber`: the TCB Info collateral must be at least this evaluation.
     public var minimumTCBEvaluationDataNumber: Int?
+    /// TCB statuses accepted from the collateral check (go-tdx-guest accepts only UpToDate).
+    public var acceptedTCBStatuses: Set<TDXTCBStatus> = [.upToDate]
+    /// Whether facts without a collateral check are rejected (upstream always checks collateral).
+    public var requireCollateral = false
 
     public init(name: String) { self.name = name }
 }
@@ -55,6 +59,8 @@ public struct TDXPlatformFacts: Hashable, Sendable {
     public var smtEnabled: Bool?
     /// `tcbEvaluationDataNumber` of the TCB Info used, if collateral was checked.
     public var tcbEvaluationDataNumber: Int?
+    /// The TCB status from the collateral check (nil: no collateral was checked).
+    public var tcb: TDXTCBAssessment?
 
     public init(platformInstanceID: [UInt8]? = nil, dynamicPlatform: Bool? = nil, smtEnabled: Bool? = nil, tcbEvaluationDataNumber: Int? = nil) {
         self.platformInstanceID = platformInstanceID

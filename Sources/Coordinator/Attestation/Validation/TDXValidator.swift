@@ -77,6 +77,15 @@ public enum TDXValidator {
                 fail("tcb-evaluation-data-number", "MinTCBEvaluationDataNumber", "no TCB Info collateral was checked, but \(p.name).MinTCBEvaluationDataNumber \(min) requires it")
             }
         }
+        if let tcb = platform.tcb {
+            if !p.acceptedTCBStatuses.contains(tcb.status) {
+                let parts = "platform \(tcb.platformStatus)" + (tcb.moduleStatus.map { ", TDX module \($0)" } ?? "") + ", QE \(tcb.qeStatus)"
+                let advisories = tcb.advisoryIDs.isEmpty ? "" : "; advisories \(tcb.advisoryIDs.joined(separator: ", "))"
+                fail("tcb-status", "TCBStatus", "the platform's TCB status is \(tcb.status) (\(parts); TCB level of \(tcb.tcbDate)\(advisories)), but only \(p.acceptedTCBStatuses.sorted().map(\.rawValue).joined(separator: "/")) is accepted: \(tcb.status.advice)")
+            }
+        } else if p.requireCollateral {
+            fail("collateral", "TCBStatus", "no Intel collateral (TCB Info, QE Identity, CRLs) was checked, so the platform's TCB status is unknown; supply the collateral for this quote")
+        }
         return out
     }
 }

@@ -39,7 +39,8 @@ public struct PCKCertificateExtensions: Hashable, Sendable {
             case PCKCertificateExtensions.tcb:
                 var comps = [UInt8](repeating: 0, count: 16)
                 try PCKCertificateExtensions.pairs(value) { (o: ASN1ObjectIdentifier, v: ASN1Node) throws(ASN1Error) in
-                    guard let c = o.components, let last = c.last, c.count == 11 else { return }
+                    // 1.2.840.113741.1.13.1.2.N: N = 1…16 SGX TCB components, 17 PCESVN, 18 CPUSVN.
+                    guard let c = o.components, let last = c.last, c.count == 9 else { return }
                     if (1...16).contains(last), let n = try ASN1Integer(derEncoded: v).intValue, (0...255).contains(n) {
                         comps[Int(last) - 1] = UInt8(n)
                     } else if last == 17 {

@@ -1,21 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
-// Cache of verified AMD chains keyed by the SHA-256 of the signer certificate and its issuers, so the RSA work is
-// done once per chip and TCB (a VCEK is specific to both).
+// Cache of verified AMD chains, so the RSA work is done once per chip and TCB (a VCEK is specific to both).
+// Looked up by the signer certificate's signature value (cheap to hash, distinct per certificate) and confirmed by
+// comparing all three certificates byte for byte: a hit is exactly the chain that was verified.
 
-import ContrastCrypto
+import ContrastASN1
 import Synchronization
 
 /// Thread-safe; share one instance between verifications.
 public final class SNPChainCache: Sendable {
     private struct Key: Hashable {
-        let leaf: [UInt8]
-        let intermediate: [UInt8]
-        let root: [UInt8]
+        let leafSignature: [UInt8]
         let product: SNPProduct
         let kind: UInt32
     }
 
-    private let entries = Mutex<[Key: VerifiedAMDChain]>([:])
+    private struct Entry {
+        let leaf: [UInt8]
+        let intermediate: [UInt8]
+        let root: [UInt8]
+        let chain: VerifiedAMDChain
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
     /// Upper bound on entries; the cache is cleared when it is reached (chips × TCB versions are few in practice).
     public let capacity: Int
 
@@ -23,18 +29,20 @@ public final class SNPChainCache: Sendable {
 
     public var count: Int { entries.withLock { $0.count } }
 
-    func lookup(leaf: [UInt8], intermediate: [UInt8], root: [UInt8], product: SNPProduct, kind: SNPReport.SigningKey) -> VerifiedAMDChain? {
-        let k = Key(leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind.rawValue)
-        return entries.withLock { $0[k] }
+    func lookup(leaf: Certificate, intermediate: Certificate, root: Certificate, product: SNPProduct, kind: SNPReport.SigningKey) -> VerifiedAMDChain? {
+        let k = Key(leafSignature: leaf.signature, product: product, kind: kind.rawValue)
+        guard let e = entries.withLock({ $0[k] }) else { return nil }
+        // The whole certificates, not just the key's signature, must be the ones verified.
+        guard e.leaf == leaf.derBytes, e.intermediate == intermediate.derBytes, e.root == root.derBytes else { return nil }
+        return e.chain
     }
 
-    func store(_ chain: VerifiedAMDChain, leaf: [UInt8], intermediate: [UInt8], root: [UInt8], product: SNPProduct, kind: SNPReport.SigningKey) {
-        let k = Key(leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind.rawValue)
+    func store(_ chain: VerifiedAMDChain, leaf: Certificate, intermediate: Certificate, root: Certificate, product: SNPProduct, kind: SNPReport.SigningKey) {
+        let k = Key(leafSignature: leaf.signature, product: product, kind: kind.rawValue)
+        let e = Entry(leaf: leaf.derBytes, intermediate: intermediate.derBytes, root: root.derBytes, chain: chain)
         entries.withLock {
             if $0.count >= capacity { $0.removeAll() }
-            $0[k] = chain
+            $0[k] = e
         }
     }
-
-    static func fingerprint(_ der: [UInt8]) -> [UInt8] { SHA256.hash(data: der).bytes }
 }

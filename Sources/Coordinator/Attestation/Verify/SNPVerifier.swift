@@ -7,7 +7,7 @@ import ContrastCrypto
 
 /// The outcome of verifying a report's signature and chain.
 public enum SNPVerificationResult: Sendable {
-    /// The report is genuine; `signer` feeds `SNPValidator`.
+    /// The report is genuine; `signer` feeds `SNPValidator` (its `revocationChecked` says whether a CRL was used).
     case verified(SNPReport, signer: SNPSignerFacts)
     /// What failed, in words.
     case failed([String])
@@ -23,6 +23,10 @@ public struct SNPVerifier: Sendable {
     public var roots: AMDRootPins
     /// Verified-chain cache (nil: verify every time).
     public var cache: SNPChainCache?
+    /// Reject evidence when no ARK-signed CRL for its product line is at hand. Off by default: with no CRL in the
+    /// document (`extras`) or the collateral, revocation is not checked (upstream would fetch one from AMD KDS, which
+    /// this verifier never contacts); `SNPVerificationResult` then says so in `revocationChecked`.
+    public var requireCRL = false
 
     public init(roots: AMDRootPins = .amd, cache: SNPChainCache? = SNPChainCache()) {
         self.roots = roots
@@ -32,12 +36,21 @@ public struct SNPVerifier: Sendable {
     /// Verifies a document: certificates from its chain plus `additionalCertificates` (e.g. a local collateral cache).
     /// The product line comes from the report's CPUID fields, else the document's `product`, else `defaultProduct`,
     /// else Milan (go-sev-guest's default for reports that do not say).
+    /// CRLs: the one in the document's `extras` plus `crls` (e.g. from the collateral cache).
     public func verify(
-        _ document: SNPAttestationDocument, additionalCertificates: [Certificate] = [], defaultProduct: SNPProduct? = nil,
-        at time: ASN1Time
+        _ document: SNPAttestationDocument, additionalCertificates: [Certificate] = [], crls: [CertificateRevocationList] = [],
+        defaultProduct: SNPProduct? = nil, at time: ASN1Time
     ) -> SNPVerificationResult {
         var certs: [Certificate] = []
         var failures: [String] = []
+        var allCRLs = crls
+        if let der = document.certificateChain?.crl, !der.isEmpty {
+            do {
+                allCRLs.insert(try CertificateRevocationList(derEncoded: der), at: 0)
+            } catch {
+                failures.append("the document's CRL (extras \(SNPAttestationDocument.crlExtrasKey)) does not parse: \(error)")
+            }
+        }
         if let c = document.certificateChain {
             for (der, what) in [(c.vcek, "vcek_cert"), (c.vlek, "vlek_cert"), (c.ask, "ask_cert"), (c.ark, "ark_cert")] where !der.isEmpty {
                 do {
@@ -52,20 +65,25 @@ public struct SNPVerifier: Sendable {
         if let named = document.product?.productLine, let cpuid = document.report.productFromCPUID, named != cpuid {
             return .failed(["the document names product \(named.rawValue), but the report's CPUID says \(cpuid.rawValue)"])
         }
-        return verify(reportBytes: document.report.serialized(), report: document.report, certificates: certs + additionalCertificates, product: product, at: time)
+        return verify(reportBytes: document.report.serialized(), report: document.report, certificates: certs + additionalCertificates, crls: allCRLs, product: product, at: time)
     }
 
     /// Verifies raw report bytes with certificates gathered from anywhere, for a known product line.
-    public func verify(reportBytes: [UInt8], certificates: [Certificate], product: SNPProduct, at time: ASN1Time) -> SNPVerificationResult {
+    public func verify(
+        reportBytes: [UInt8], certificates: [Certificate], crls: [CertificateRevocationList] = [], product: SNPProduct, at time: ASN1Time
+    ) -> SNPVerificationResult {
         do {
             let report = try SNPReport(bytes: reportBytes)
-            return verify(reportBytes: reportBytes, report: report, certificates: certificates, product: product, at: time)
+            return verify(reportBytes: reportBytes, report: report, certificates: certificates, crls: crls, product: product, at: time)
         } catch {
             return .failed(["the report does not parse: \(error)"])
         }
     }
 
-    private func verify(reportBytes: [UInt8], report: SNPReport, certificates: [Certificate], product: SNPProduct, at time: ASN1Time) -> SNPVerificationResult {
+    private func verify(
+        reportBytes: [UInt8], report: SNPReport, certificates: [Certificate], crls: [CertificateRevocationList], product: SNPProduct,
+        at time: ASN1Time
+    ) -> SNPVerificationResult {
         let kind = report.signerInfo.signingKey
         guard kind != .none else { return .failed(["the report is not signed (SIGNING_KEY = none)"]) }
         if let cpuid = report.productFromCPUID, cpuid != product {
@@ -87,8 +105,7 @@ public struct SNPVerifier: Sendable {
         var failures: [String] = []
         for leaf in leaves {
             let chain: VerifiedAMDChain
-            let keys = (SNPChainCache.fingerprint(leaf.derBytes), SNPChainCache.fingerprint(intermediate.derBytes), SNPChainCache.fingerprint(root.derBytes))
-            if let hit = cache?.lookup(leaf: keys.0, intermediate: keys.1, root: keys.2, product: product, kind: kind),
+            if let hit = cache?.lookup(leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind),
                 time >= hit.validFrom, time <= hit.validUntil
             {
                 chain = hit
@@ -99,11 +116,25 @@ public struct SNPVerifier: Sendable {
                     failures += why
                     continue
                 }
-                cache?.store(verified, leaf: keys.0, intermediate: keys.1, root: keys.2, product: product, kind: kind)
+                cache?.store(verified, leaf: leaf, intermediate: intermediate, root: root, product: product, kind: kind)
                 chain = verified
             }
+            // Revocation is checked on every use (a cached chain may have been revoked since).
+            let relevant = crls.filter { $0.issuer == root.subject }
+            if relevant.isEmpty, requireCRL {
+                failures.append("no CRL signed by \(rootCN) was supplied, but revocation checking is required; add the \(product.rawValue) CRL from AMD KDS (…/vcek/v1/\(product.rawValue)/crl)")
+                continue
+            }
+            let names = (leaf: kind == .vlek ? "VLEK" : "VCEK", intermediate: kind == .vlek ? "ASVK" : "ASK")
+            let revoked = relevant.flatMap { AMDRevocation.problems($0, leaf: leaf, intermediate: intermediate, root: root, names: names, at: time) }
+            if !revoked.isEmpty {
+                failures += revoked
+                continue
+            }
             if SNPReportSignature.isValid(report: reportBytes, key: chain.signingKey) {
-                return .verified(report, signer: chain.facts)
+                var facts = chain.facts
+                facts.revocationChecked = !relevant.isEmpty
+                return .verified(report, signer: facts)
             }
             failures.append("the report signature does not verify with the \(leafCN == "SEV-VLEK" ? "VLEK" : "VCEK") certificate (the report was altered or the certificate belongs to another chip/TCB)")
         }

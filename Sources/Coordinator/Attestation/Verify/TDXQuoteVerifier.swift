@@ -30,8 +30,12 @@ public struct TDXQuoteVerifier: Sendable {
 
     public init() {}
 
-    /// Verifies `quote` at `time` (validity of the PCK chain).
-    public func verify(_ quote: TDXQuote, at time: ASN1Time) -> TDXVerificationResult {
+    /// Verifies `quote` at `time` (validity of the PCK chain). With `collateral`, also checks the TCB Info and QE
+    /// Identity (signature by the Intel SGX TCB Signing key, freshness, FMSPC), the PCK and root CA CRLs, the QE
+    /// report against the QE Identity, and selects the platform's TCB level; the facts then carry its status.
+    /// Without collateral only signatures and the PCK chain are checked (upstream always fetches collateral, so a
+    /// policy with `requireCollateral` rejects such facts).
+    public func verify(_ quote: TDXQuote, collateral: TDXCollateral? = nil, at time: ASN1Time) -> TDXVerificationResult {
         var failures: [String] = []
         guard quote.pckCertificationDataType == TDXQuote.pckCertChainType else {
             return .failed(["the quote's certification data type is \(quote.pckCertificationDataType), not 5 (PEM PCK certificate chain); fetch the PCK certificate from Intel PCS"])
@@ -95,7 +99,15 @@ public struct TDXQuoteVerifier: Sendable {
             return .failed(failures + ["the PCK certificate's SGX extension is malformed: \(error)"])
         }
         guard failures.isEmpty else { return .failed(failures) }
-        let facts = TDXPlatformFacts(platformInstanceID: pck.platformInstanceID, dynamicPlatform: pck.dynamicPlatform, smtEnabled: pck.smtEnabled)
+        var facts = TDXPlatformFacts(platformInstanceID: pck.platformInstanceID, dynamicPlatform: pck.dynamicPlatform, smtEnabled: pck.smtEnabled)
+        if let collateral {
+            let (assessment, why) = TDXCollateralVerifier.check(
+                quote, collateral: collateral, pck: pck, leaf: leaf, intermediate: intermediate, root: root,
+                rootPins: trustedRootSPKIHashes, at: time)
+            guard let assessment else { return .failed(why) }
+            facts.tcb = assessment
+            facts.tcbEvaluationDataNumber = assessment.tcbEvaluationDataNumber
+        }
         return .verified(facts, pck: pck)
     }
 }

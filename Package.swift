@@ -20,9 +20,10 @@ let package = Package(
             name: "ContrastCrypto", path: "Sources/Crypto", exclude: ["EC/Generated/README.md"],
             swiftSettings: strict + [.enableExperimentalFeature("Extern")]),
         .target(name: "ContrastASN1", dependencies: ["ContrastCrypto"], path: "Sources/ASN1", swiftSettings: strict),
+        // `@_extern(c)` binds epoll(7), which Glibc's module map leaves out.
         .target(
             name: "ContrastTLS", dependencies: ["ContrastCrypto", "ContrastASN1"], path: "Sources/TLS",
-            swiftSettings: strict),
+            swiftSettings: strict + [.enableExperimentalFeature("Extern")]),
         .target(
             name: "ContrastCoordinator", dependencies: ["ContrastCrypto", "ContrastASN1", "ContrastTLS"],
             path: "Sources/Coordinator", swiftSettings: strict),

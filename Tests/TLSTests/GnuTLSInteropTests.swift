@@ -16,7 +16,9 @@ struct GnuTLSInteropTests {
         (.aes128GCMSHA256, "AES-128-GCM"), (.aes256GCMSHA384, "AES-256-GCM"),
         (.chacha20Poly1305SHA256, "CHACHA20-POLY1305"),
     ]
-    static let groups: [(KeyExchangeGroup, String)] = [(.secp256r1, "SECP256R1"), (.secp384r1, "SECP384R1")]
+    static let groups: [(KeyExchangeGroup, String)] = [
+        (.x25519, "X25519"), (.secp256r1, "SECP256R1"), (.secp384r1, "SECP384R1"),
+    ]
 
     let dir = PeerProcess.scratchDirectory()
     var pki: OpenSSLPKI { OpenSSLPKI(openssl: Subprocess.which("openssl") ?? "openssl", dir: dir) }

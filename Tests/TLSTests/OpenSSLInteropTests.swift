@@ -2,6 +2,10 @@
 // Interop with OpenSSL: our client against `openssl s_server`, our server against `openssl s_client`, for every
 // suite and group, HelloRetryRequest, client authentication, ALPN, P-256 and P-384 certificates.
 
+#if canImport(Glibc)
+import Glibc
+#endif
+import ContrastASN1
 import ContrastCrypto
 import ContrastTLS
 import Testing
@@ -14,14 +18,15 @@ struct OpenSSLInteropTests {
         (.aes128GCMSHA256, "TLS_AES_128_GCM_SHA256"), (.aes256GCMSHA384, "TLS_AES_256_GCM_SHA384"),
         (.chacha20Poly1305SHA256, "TLS_CHACHA20_POLY1305_SHA256"),
     ]
-    static let groups: [(KeyExchangeGroup, String)] = [(.secp256r1, "P-256"), (.secp384r1, "P-384")]
+    static let groups: [(KeyExchangeGroup, String)] = [(.x25519, "X25519"), (.secp256r1, "P-256"), (.secp384r1, "P-384")]
 
     let openssl = Subprocess.which("openssl") ?? "openssl"
     let dir = PeerProcess.scratchDirectory()
 
     /// Runs `openssl s_server -www` with `extra` arguments and returns our client's summary and the HTTP reply.
     func ourClient(
-        certCurve: String, extra: [String], configure: (inout TLSConfiguration) throws -> Void
+        certCurve: String, extra: [String], onFailure: ((any Error) -> Void)? = nil,
+        configure: (inout TLSConfiguration) throws -> Void
     ) throws -> (HandshakeSummary?, String) {
         let pki = OpenSSLPKI(openssl: openssl, dir: dir)
         let server = try pki.make("server-\(certCurve)", curve: certCurve)
@@ -38,7 +43,9 @@ struct OpenSSLInteropTests {
         do {
             client = try TLSClientSocket(host: "127.0.0.1", port: port, configuration: config)
         } catch {
-            Issue.record("handshake with s_server \(extra) failed: \(error); s_server said: \(process.log)")
+            if let onFailure { onFailure(error) } else {
+                Issue.record("handshake with s_server \(extra) failed: \(error); s_server said: \(process.log)")
+            }
             return (nil, "")
         }
         try client.write(Array("GET / HTTP/1.0\r\n\r\n".utf8))
@@ -92,6 +99,46 @@ struct OpenSSLInteropTests {
         }
         #expect(summary != nil)
         #expect(reply.contains("200 ok"), "reply: \(reply.prefix(200))")
+    }
+
+    @Test("Our client against s_server with an RSA-2048 certificate: each rsa_pss_rsae scheme verifies")
+    func clientRSAPSS() throws {
+        for scheme in [SignatureScheme.rsaPSSRSAESHA256, .rsaPSSRSAESHA384, .rsaPSSRSAESHA512] {
+            let (summary, reply) = try ourClient(certCurve: "RSA-2048", extra: []) { c in c.signatureSchemes = [scheme] }
+            #expect(summary?.peerSignatureScheme == scheme)
+            #expect(reply.contains("200 ok"), "\(scheme): \(reply.prefix(200))")
+        }
+    }
+
+    /// The X.509 verifier over s_server's self-signed certificate (SAN DNS:localhost), trusted as the root.
+    func x509Client(trusting rootName: String?, identity: String?) throws -> (HandshakeSummary?, String?) {
+        var failure: String? = nil
+        let (summary, _) = try ourClient(certCurve: "P-256", extra: [], onFailure: { failure = "\($0)" }) { c in
+            // ourClient has just written server-P-256.crt; an unrelated certificate stands for a wrong root.
+            let pki = OpenSSLPKI(openssl: openssl, dir: dir)
+            let path = try rootName.map { try pki.make($0, curve: "P-256").cert } ?? "\(dir)/server-P-256.crt"
+            let root = try Certificate(pemEncoded: try OpenSSLPKI.text(path))
+            c.verifyPeer = CertificateVerifiers.x509(roots: [root], identity: identity) {
+                ASN1Time(secondsSinceEpoch: Int64(time(nil)))
+            }
+        }
+        return (summary, failure)
+    }
+
+    @Test("Our client verifies s_server's certificate by X.509 path validation: trusted root and right name pass")
+    func clientX509Trusted() throws {
+        let (summary, failure) = try x509Client(trusting: nil, identity: nil)  // SNI "localhost" is the name
+        #expect(summary != nil && failure == nil, "\(failure ?? "")")
+    }
+
+    @Test("X.509 verification refuses an untrusted root and a name the certificate does not carry")
+    func clientX509Refused() throws {
+        let (s1, f1) = try x509Client(trusting: "unrelated-root", identity: nil)
+        #expect(s1 == nil)
+        #expect(f1?.contains("no path to a trust anchor") == true, "\(f1 ?? "accepted")")
+        let (s2, f2) = try x509Client(trusting: nil, identity: "example.com")
+        #expect(s2 == nil)
+        #expect(f2?.contains("no DNS SAN matches example.com") == true, "\(f2 ?? "accepted")")
     }
 
     /// Runs our server and `openssl s_client` against it; returns s_client's output and our summary.

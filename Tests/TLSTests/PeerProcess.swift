@@ -84,12 +84,15 @@ struct OpenSSLPKI {
     let openssl: String
     let dir: String
 
-    /// Creates `<name>.key` / `<name>.crt` on `curve` ("P-256", "P-384") and returns their paths.
+    /// Creates `<name>.key` / `<name>.crt` on `curve` ("P-256", "P-384", or "RSA-2048" for an RSA key) and
+    /// returns their paths.
     func make(_ name: String, curve: String) throws -> (cert: String, key: String) {
         let key = "\(dir)/\(name).key"
         let cert = "\(dir)/\(name).crt"
-        let r = try Subprocess.run(openssl, [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:\(curve)", "-nodes", "-keyout", key,
+        let keySpec = curve.hasPrefix("RSA-")
+            ? ["-newkey", "rsa:\(curve.dropFirst(4))"] : ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:\(curve)"]
+        let r = try Subprocess.run(openssl, ["req", "-x509"] + keySpec + [
+            "-nodes", "-keyout", key,
             "-out", cert, "-subj", "/CN=\(name)", "-days", "2", "-addext", "subjectAltName=DNS:localhost",
         ])
         guard r.status == 0 else { throw VectorError.malformed(file: cert, reason: r.stderr) }

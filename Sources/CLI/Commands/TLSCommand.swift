@@ -13,14 +13,17 @@ struct TLSCommand: Command {
     static let name = "tls"
     static let summary = "TLS 1.3 test server and client (like openssl s_server -www / s_client)."
     static let usage = """
-        server --cert F --key F [--chain F] [--port N] [--client-auth none|request|require] [--alpn P]
-               contrast tls client HOST:PORT [--servername N] [--alpn P] [--cert F --key F]
+        server --cert F --key F [--chain F] [--port N] [--client-auth none|request|require] [--ca F] [--alpn P]
+               contrast tls client HOST:PORT [--servername N] [--ca F] [--alpn P] [--cert F --key F]
         """
     static let discussion = """
         server: listens on --port (default 4433) and answers every HTTP GET with a page listing the protocol,
         cipher suite, group, ALPN and the client's certificate, then closes (like `openssl s_server -www`).
         client: connects, completes the handshake, prints the negotiated parameters and the peer chain, and
-        closes. The peer chain is printed but not yet path-validated: --ca waits for the X.509 verifier.
+        closes. With --ca the peer chain is path-validated (RFC 5280) against the roots in that file at the
+        current time: the server's certificate must name --servername (or HOST) in a DNS or IP SAN and allow
+        serverAuth, a client's must allow clientAuth; a failed check aborts the handshake with the reasons.
+        Without --ca the chain is shown as received and nothing is verified (the output says so).
         """
     static let options: [OptionSpec] = [
         .value("cert", name: "FILE", help: "PEM certificate (server: ours; client: for client authentication)"),
@@ -28,7 +31,7 @@ struct TLSCommand: Command {
         .value("chain", name: "FILE", help: "PEM intermediate certificates to send after --cert"),
         .value("port", name: "N", help: "server: TCP port to listen on (default 4433)"),
         .value("client-auth", name: "MODE", help: "server: none, request or require (default none)"),
-        .value("ca", name: "FILE", help: "PEM roots to verify the peer against (not yet supported)"),
+        .value("ca", name: "FILE", help: "PEM root certificates to verify the peer against (default: no verification)"),
         .value("alpn", name: "PROTO", help: "ALPN protocol to offer/accept (repeatable)"),
         .value("servername", name: "NAME", help: "client: SNI host name (default: HOST unless it is an address)"),
         .flag("help", help: "show this help"),
@@ -36,9 +39,6 @@ struct TLSCommand: Command {
 
     static func run(_ args: ParsedArguments) throws -> ExitCode {
         guard let mode = args.positionals.first else { throw UsageError("tls needs 'server' or 'client'") }
-        if args.value("ca") != nil {
-            throw CommandFailure("--ca is not supported yet: X.509 path validation has not landed in ContrastASN1")
-        }
         switch mode {
         case "server": return try runServer(args)
         case "client": return try runClient(args)
@@ -72,6 +72,17 @@ struct TLSCommand: Command {
         return CertifiedKey(chain: chain, key: key)
     }
 
+    /// X.509 path validation against `--ca` at the current time, or (without `--ca`) the leaf key as received.
+    static func verifier(_ args: ParsedArguments, identity: String?) throws -> CertificateVerifier {
+        guard let caPath = args.value("ca") else { return CertificateVerifiers.acceptAnyLeaf }
+        let roots: [Certificate]
+        do { roots = try PEMDocument.parseMultiple(try readText(caPath)).filter { $0.type == "CERTIFICATE" }
+            .map { doc throws(ASN1Error) in try Certificate(derEncoded: doc.derBytes) }
+        } catch let error as ASN1Error { throw CommandFailure("\(caPath): \(error.reason)") }
+        guard !roots.isEmpty else { throw CommandFailure("\(caPath): no CERTIFICATE block") }
+        return CertificateVerifiers.x509(roots: roots, identity: identity) { CertCommand.now() }
+    }
+
     static func describe(_ der: [UInt8]) -> String {
         guard let c = try? Certificate(derEncoded: der) else { return "(unparseable certificate, \(der.count) bytes)" }
         return "s:\(c.subject)\n     i:\(c.issuer)\n     key: \(c.publicKeyInfo.publicKey)"
@@ -102,7 +113,7 @@ struct TLSCommand: Command {
         case "require": config.clientAuthentication = .require
         case let other: throw UsageError("--client-auth must be none, request or require, not '\(other)'")
         }
-        config.verifyPeer = CertificateVerifiers.acceptAnyLeaf
+        config.verifyPeer = try verifier(args, identity: nil)
         config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
         let listener = try Socket.listen(port: port)
         let server = TLSServer(listener: listener, configuration: config)
@@ -131,8 +142,9 @@ struct TLSCommand: Command {
         }
         let host = String(target[..<colon]).trimmingBrackets()
         let isAddress = host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
+        let serverName = args.value("servername") ?? (isAddress ? nil : host)
         var config = TLSConfiguration.client(
-            serverName: args.value("servername") ?? (isAddress ? nil : host), verifier: CertificateVerifiers.acceptAnyLeaf)
+            serverName: serverName, verifier: try verifier(args, identity: serverName ?? host))
         config.applicationProtocols = args.allValues("alpn").map { Array($0.utf8) }
         if let certified = try loadCertifiedKey(args) { config.selectClientCertificate = { _ in certified } }
         let client: TLSClientSocket
@@ -140,7 +152,8 @@ struct TLSCommand: Command {
             throw CommandFailure("TLS handshake with \(target) failed: \(error)")
         }
         if let s = client.summary { print(report(s, peer: "Server"), terminator: "") }
-        print("Verification: not performed (the chain is shown as received)")
+        print(args.value("ca").map { "Verification: OK (chain to a root in \($0), name \(serverName ?? host))" }
+            ?? "Verification: not performed (the chain is shown as received; give --ca to verify)")
         client.close()
         return .success
     }

@@ -11,6 +11,9 @@ public struct ClientMachine {
     var random: any RandomSource
     /// Test hook: edits the ClientHello before it is encoded (RFC 8448 reproduction adds its extensions).
     package var clientHelloHook: (@Sendable (inout ClientHello) -> Void)?
+    /// Test hook: edits the second ClientHello (after HelloRetryRequest) before it is encoded, e.g. to replay a
+    /// trace's extension order and padding.
+    package var retryClientHelloHook: (@Sendable (inout ClientHello) -> Void)?
 
     public init(configuration: TLSConfiguration, random: any RandomSource) {
         self.config = configuration
@@ -210,6 +213,7 @@ public struct ClientMachine {
             ext.append(TLSExtensions.cookie(try TLSExtensions.readCookie(cookie)))
         }
         hello.extensions = ext
+        retryClientHelloHook?(&hello)
         let bytes = HandshakeMessage.clientHello(hello).encode()
         transcript.add(bytes)
         var actions: [HandshakeAction] = []

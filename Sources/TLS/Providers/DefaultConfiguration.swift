@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// Default TLS 1.3 configurations over ContrastCrypto: all three suites, NIST groups, ECDSA schemes.
+// Default TLS 1.3 configurations over ContrastCrypto: all three suites, x25519 and NIST groups, ECDSA and RSA-PSS schemes.
 
 import ContrastCrypto
 
 extension TLSConfiguration {
-    /// Signature schemes we verify in CertificateVerify, preference order.
-    public static let defaultSignatureSchemes: [SignatureScheme] = [.ecdsaSecp384r1SHA384, .ecdsaSecp256r1SHA256]
+    /// Signature schemes we verify in CertificateVerify, preference order (RSA-PSS with rsaEncryption keys, RFC 8446 §4.2.3).
+    public static let defaultSignatureSchemes: [SignatureScheme] = [
+        .ecdsaSecp384r1SHA384, .ecdsaSecp256r1SHA256, .rsaPSSRSAESHA256, .rsaPSSRSAESHA384, .rsaPSSRSAESHA512,
+    ]
 
-    /// All suites, groups secp384r1 and secp256r1 (x25519 joins when ContrastCrypto has it), ECDSA schemes.
+    /// All suites; groups x25519 (the first key share: cheapest, and what Go clients send), secp384r1, secp256r1;
+    /// ECDSA and RSA-PSS schemes.
     public static func standard() -> TLSConfiguration {
         TLSConfiguration(
-            cipherSuites: CipherSuiteParameters.all, groups: [.secp384r1, .secp256r1],
+            cipherSuites: CipherSuiteParameters.all, groups: [.x25519, .secp384r1, .secp256r1],
             signatureSchemes: defaultSignatureSchemes)
     }
 

@@ -83,8 +83,8 @@ public enum TLSPublicKeys {
             case .NamedCurve.p384: return try ECDSAPublicKey(x963Representation: point, group: .secp384r1)
             default: throw .badCertificate("unsupported EC curve \(curve)")
             }
-        case .rsa:
-            throw .badCertificate("RSA certificates are not supported yet")
+        case .rsa(let modulus, let exponent):
+            return try RSAPublicKey(modulus: modulus, exponent: exponent)
         case .unknown(let oid):
             throw .badCertificate("unsupported public key \(oid)")
         }

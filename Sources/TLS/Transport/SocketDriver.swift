@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// TLSServer: non-blocking sockets on a poll(2) event loop with deadlines and bounds (DESIGN.md §7).
+// TLSServer: non-blocking sockets on an epoll(7) event loop with deadlines and bounds (DESIGN.md §7).
 
 #if canImport(Glibc)
 import Glibc
@@ -27,9 +27,8 @@ public struct TLSSession {
 }
 
 /// A single-threaded event-loop server: accepts, handshakes and hands application data to `handler`.
-/// It waits with poll(2): the Glibc module map does not export epoll, and binding it needs the Extern
-/// feature on this target (requested from the lead); with the connection bound (`maxConnections`) poll's
-/// O(n) scan per wake-up is acceptable.
+/// It waits with level-triggered epoll(7): a wake-up costs O(ready descriptors), not O(connections), and
+/// output interest is registered only while a connection has bytes queued.
 public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable state; `stop` is atomic
     public typealias Handler = (inout TLSSession, [UInt8]) -> Void
 
@@ -40,6 +39,8 @@ public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable s
         var pending: [UInt8] = []
         var deadline: Int64
         var closing = false
+        /// Whether EPOLLOUT is registered (it is exactly while `pending` is not empty).
+        var watchingOutput = false
         init(socket: Socket, tls: TLSConnection, deadline: Int64) {
             self.socket = socket
             self.tls = tls
@@ -76,46 +77,52 @@ public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable s
     /// Runs the loop until `stop()`. `onError` hears about each failed connection (for logging).
     public func run(handler: Handler, onError: (TLSError) -> Void = { _ in }) throws(TLSError) {
         var conns: [Int32: Conn] = [:]
-        var fds: [pollfd] = []
+        let epoll = try Epoll()
+        try epoll.add(listener.fd, events: Epoll.input)
+        var ready: [(fd: Int32, events: UInt32)] = []
+        ready.reserveCapacity(epoll.capacity)
+        // Every 100 ms at the latest the loop wakes to check `stop()` and the deadlines.
         while !stopFlag.load(ordering: .relaxed) {
-            fds.removeAll(keepingCapacity: true)
-            fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0))
-            for c in conns.values {
-                let want = Int16(POLLIN) | (c.pending.isEmpty ? 0 : Int16(POLLOUT))
-                fds.append(pollfd(fd: c.socket.fd, events: want, revents: 0))
-            }
-            let n = fds.withUnsafeMutableBufferPointer { Glibc.poll($0.baseAddress, nfds_t($0.count), 100) }
-            if n < 0 && errno != EINTR { throw Socket.errorText("poll") }
-            if n > 0 {
-                for p in fds where p.revents != 0 {
-                    if p.fd == listener.fd {
-                        acceptAll(&conns)
-                        continue
+            ready.removeAll(keepingCapacity: true)
+            try epoll.wait(timeoutMilliseconds: 100) { fd, events in ready.append((fd, events)) }
+            for (fd, events) in ready {
+                if fd == listener.fd {
+                    acceptAll(&conns, epoll)
+                    continue
+                }
+                guard let c = conns[fd] else { continue }
+                let ok = service(c, events, handler: handler, onError: onError)
+                if !ok || (c.closing && c.pending.isEmpty) {
+                    drop(c, &conns, epoll)
+                } else if c.watchingOutput == c.pending.isEmpty {
+                    c.watchingOutput = !c.pending.isEmpty
+                    do { try epoll.modify(fd, events: Epoll.input | (c.watchingOutput ? Epoll.output : 0)) } catch {
+                        onError(error)
+                        failures.add(1, ordering: .relaxed)
+                        drop(c, &conns, epoll)
                     }
-                    guard let c = conns[p.fd] else { continue }
-                    let ok = service(c, p.revents, handler: handler, onError: onError)
-                    if !ok || (c.closing && c.pending.isEmpty) { drop(c, &conns) }
                 }
             }
             let now = Self.nowMilliseconds()
             for c in conns.values where c.deadline < now {
                 onError(.transport("deadline passed"))
                 failures.add(1, ordering: .relaxed)
-                drop(c, &conns)
+                drop(c, &conns, epoll)
             }
         }
-        for c in conns.values { drop(c, &conns) }
+        for c in conns.values { drop(c, &conns, epoll) }
     }
 
-    func drop(_ c: Conn, _ conns: inout [Int32: Conn]) {
+    func drop(_ c: Conn, _ conns: inout [Int32: Conn], _ epoll: borrowing Epoll) {
         conns[c.socket.fd] = nil
+        epoll.remove(c.socket.fd)
         c.socket.close()
     }
 
-    func acceptAll(_ conns: inout [Int32: Conn]) {
+    func acceptAll(_ conns: inout [Int32: Conn], _ epoll: borrowing Epoll) {
         while let s = try? listener.accept() {
             // Bounded number of connections: refuse (close) beyond the limit.
-            guard conns.count < limits.maxConnections else {
+            guard conns.count < limits.maxConnections, (try? epoll.add(s.fd, events: Epoll.input)) != nil else {
                 s.close()
                 continue
             }
@@ -126,9 +133,9 @@ public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable s
     }
 
     /// Reads, runs TLS and the handler, writes. Returns false when the connection should be dropped now.
-    func service(_ c: Conn, _ events: Int16, handler: Handler, onError: (TLSError) -> Void) -> Bool {
+    func service(_ c: Conn, _ events: UInt32, handler: Handler, onError: (TLSError) -> Void) -> Bool {
         do throws(TLSError) {
-            if events & Int16(POLLIN | POLLHUP | POLLERR) != 0 && !c.closing {
+            if events & (Epoll.input | Epoll.hangUp | Epoll.error) != 0 && !c.closing {
                 var buffer = [UInt8](repeating: 0, count: 16 * 1024)
                 // A bounded number of reads per wake-up keeps one busy peer from starving the others.
                 reading: for _ in 0..<4 {

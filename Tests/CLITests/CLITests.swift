@@ -56,6 +56,20 @@ struct CLITests {
         #expect(r.stderr.contains("--seconds"))
     }
 
+    @Test("speed http-roundtrip runs both loopback keep-alive variants after a checked set-up round trip")
+    func httpRoundTrip() throws {
+        let r = try contrast("speed", "http-roundtrip", "--seconds", "0.2", "--json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { try? JSONValue.parse(Array($0.utf8)) }
+        #expect(lines.map { $0?["name"]?.string } == ["http-roundtrip", "http-roundtrip"])
+        #expect(lines.map { $0?["op"]?.string } == ["get", "post-16k"])
+        let rates = lines.map { line -> Double in
+            if case .number(let n) = line?["ops_per_sec"] { return Double(n) ?? 0 }
+            return 0
+        }
+        #expect(rates.count == 2 && rates.allSatisfy { $0 > 0 }, "\(r.stdout)")
+    }
+
     @Test("unknown benchmark names are rejected")
     func unknownBenchmark() throws {
         let r = try contrast("speed", "no-such-benchmark")

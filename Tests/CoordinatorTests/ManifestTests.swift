@@ -39,6 +39,19 @@ struct ManifestParsingTests {
         #expect(m.seedshareOwnerPubKeys == [F.rsaPKCS1Hex])
     }
 
+    @Test("the reference values of spec/upstream.md §3.2 (e2e tcb-specs: Milan 3/0/23/213, Genoa 7/0/15/72) parse and validate")
+    func tcbSpecValues() throws {
+        let genoa = F.snpEntry.replacingOccurrences("\"Milan\"", "\"Genoa\"")
+            .replacingOccurrences("\"BootloaderVersion\": 3", "\"BootloaderVersion\": 7")
+            .replacingOccurrences("\"SNPVersion\": 23", "\"SNPVersion\": 15")
+            .replacingOccurrences("\"MicrocodeVersion\": 213", "\"MicrocodeVersion\": 72")
+        let m = try Manifest.parseAndValidate(Array(F.manifest(snp: [F.snpEntry, genoa]).utf8))
+        let tcbs = m.referenceValues.snp.map {
+            [$0.minimumTCB.bootloaderVersion, $0.minimumTCB.teeVersion, $0.minimumTCB.snpVersion, $0.minimumTCB.microcodeVersion]
+        }
+        #expect(tcbs == [[3, 0, 23, 213], [7, 0, 15, 72]])
+    }
+
     @Test("raw bytes are kept verbatim, whitespace and key order included")
     func rawBytesVerbatim() throws {
         let compact = Array(F.manifest().utf8.filter { $0 != 0x0A })

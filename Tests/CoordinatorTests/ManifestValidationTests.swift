@@ -147,6 +147,10 @@ struct ManifestValidationTests {
     func ownerPubKeys() {
         #expect(problems(F.manifest(extraTop: ",\n  \"WorkloadOwnerPubKeys\": [\"\(F.ecSPKIHex)\"]")) == [])
         #expect(problems(F.manifest(extraTop: ",\n  \"WorkloadOwnerPubKeys\": [\"\(F.rsaPKCS1Hex)\"]")).first?.hasPrefix("WorkloadOwnerPubKeys[0]: not an ECDSA public key") == true)
+        // A point that is not on P-384 (last coordinate byte changed) is refused as Go's ParsePKIXPublicKey refuses it.
+        let offCurve = String(F.ecSPKIHex.dropLast(2)) + (F.ecSPKIHex.hasSuffix("00") ? "01" : "00")
+        #expect(problems(F.manifest(extraTop: ",\n  \"WorkloadOwnerPubKeys\": [\"\(offCurve)\"]")) == ["WorkloadOwnerPubKeys[0]: not an ECDSA public key: EC point is not on the curve"])
+        #expect(problems(F.manifest(extraTop: ",\n  \"WorkloadOwnerPubKeys\": [\"zz\"]")) == ["WorkloadOwnerPubKeys[0]: invalid hex"])
     }
 
     @Test("SeedshareOwnerPubKeys are hex PKCS#1 RSA public keys")

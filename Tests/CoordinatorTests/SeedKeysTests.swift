@@ -4,6 +4,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ContrastASN1
 import ContrastCoordinator
 import ContrastCrypto
 import TestSupport
@@ -17,23 +18,32 @@ struct SeedKeysTests {
     func sec1Vectors() throws {
         let v = SeedEngineTests.keyVectors[0]
         let engine = try SeedEngine(seed: hex(v.seed), salt: hex(v.salt))
-        #expect(P384KeyDER.sec1(try engine.rootCAKey()).hexString == v.rootCAKeyDER)
-        #expect(P384KeyDER.sec1(try engine.transactionSigningKey().key).hexString == v.transactionKeyDER)
-        let parsed = try P384KeyDER.privateKey(sec1: hex(v.rootCAKeyDER ?? ""))
+        #expect(try engine.rootCAKey().sec1DERRepresentation.hexString == v.rootCAKeyDER)
+        #expect(try engine.transactionSigningKey().key.sec1DERRepresentation.hexString == v.transactionKeyDER)
+        let parsed = try P384.Signing.PrivateKey(derRepresentation: hex(v.rootCAKeyDER ?? ""))
         #expect(parsed.rawRepresentation == (try engine.rootCAKey()).rawRepresentation)
         var tampered = hex(v.rootCAKeyDER ?? "")
         tampered[tampered.count - 1] ^= 1
-        #expect(throws: PublicKeyDERError.self) { try P384KeyDER.privateKey(sec1: tampered) }
+        #expect(throws: CryptoError.self) { try P384.Signing.PrivateKey(derRepresentation: tampered) }
     }
 
     @Test("ECDSA-Sig-Value DER round trip and strictness")
     func signatureDER() throws {
         let raw = [UInt8](repeating: 0, count: 47) + [0x80] + [0x01] + [UInt8](repeating: 0xFF, count: 47)
-        let der = ECDSASignatureDER.encode(raw: raw)
+        let der = try P384.Signing.ECDSASignature(rawRepresentation: raw).derRepresentation
         #expect(der.hexString.hasPrefix("3036020200800230"))
-        #expect(try ECDSASignatureDER.decode(der, scalarSize: 48) == raw)
-        #expect(throws: PublicKeyDERError.self) { try ECDSASignatureDER.decode(der + [0], scalarSize: 48) }
-        #expect(throws: PublicKeyDERError.self) { try ECDSASignatureDER.decode([0x30, 0x06, 0x02, 0x02, 0x00, 0x01, 0x02, 0x00], scalarSize: 48) }
+        #expect(try P384.Signing.ECDSASignature(derRepresentation: der).rawRepresentation == raw)
+        #expect(throws: CryptoError.self) { try P384.Signing.ECDSASignature(derRepresentation: der + [0]) }
+        #expect(throws: CryptoError.self) { try P384.Signing.ECDSASignature(derRepresentation: [0x30, 0x06, 0x02, 0x02, 0x00, 0x01, 0x02, 0x00]) }
+        // The transaction key's signatures on `latest` are this DER form, and a one-bit change is refused.
+        let engine = try SeedEngine(seed: [UInt8](repeating: 3, count: 64), salt: [UInt8](repeating: 4, count: 32))
+        let key = try engine.transactionSigningKey()
+        let th = [UInt8](repeating: 0x42, count: 32)
+        var sig = try key.signTransitionHash(th)
+        #expect(key.publicKey.isValidTransitionSignature(sig, for: th))
+        #expect(try P384.Signing.ECDSASignature(derRepresentation: sig).derRepresentation == sig)
+        sig[sig.count - 1] ^= 1
+        #expect(!key.publicKey.isValidTransitionSignature(sig, for: th))
     }
 
     @Test("the history signs latest with the transaction key and rejects a foreign key")
@@ -52,16 +62,16 @@ struct SeedKeysTests {
     @Test("owner signature (2026): sign and verify against WorkloadOwnerPubKeys; digests are hex SHA-256 of SPKI")
     func ownerSignature() throws {
         let owner = try P384.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 47) + [7])
-        let spkiHex = P384KeyDER.spki(owner.publicKey).hexString
+        let spkiHex = owner.publicKey.derRepresentation.hexString
         let th = try Transition(manifestHash: [UInt8](repeating: 1, count: 32), previousTransitionHash: Transition.rootHash).hash
         let sig = WorkloadOwnerKey.sign(transitionHash: th, with: owner)
         #expect(WorkloadOwnerKey.verify(signature: sig, transitionHash: th, ownerPublicKeysHex: [ManifestFixtures.ecSPKIHex, spkiHex]))
         #expect(!WorkloadOwnerKey.verify(signature: sig, transitionHash: th, ownerPublicKeysHex: [ManifestFixtures.ecSPKIHex]))
         #expect(!WorkloadOwnerKey.verify(signature: sig, transitionHash: [UInt8](repeating: 9, count: 32), ownerPublicKeysHex: [spkiHex]))
         let digest = WorkloadOwnerKey.digest(of: owner.publicKey)
-        #expect(digest == SHA256.hash(data: P384KeyDER.spki(owner.publicKey)).hexString)
-        #expect(WorkloadOwnerKey.isAuthorized(publicKeyDER: P384KeyDER.spki(owner.publicKey), digests: [digest.uppercased()]))
-        #expect(!WorkloadOwnerKey.isAuthorized(publicKeyDER: P384KeyDER.spki(owner.publicKey), digests: []))
+        #expect(digest == SHA256.hash(data: owner.publicKey.derRepresentation).hexString)
+        #expect(WorkloadOwnerKey.isAuthorized(publicKeyDER: owner.publicKey.derRepresentation, digests: [digest.uppercased()]))
+        #expect(!WorkloadOwnerKey.isAuthorized(publicKeyDER: owner.publicKey.derRepresentation, digests: []))
     }
 
     // Interop: enabled only when `openssl` is on PATH.
@@ -74,9 +84,9 @@ struct SeedKeysTests {
         #expect(try Subprocess.run(openssl, ["ec", "-in", dir + "/k.pem", "-outform", "DER", "-out", dir + "/k.der"]).status == 0)
         #expect(try Subprocess.run(openssl, ["ec", "-in", dir + "/k.pem", "-pubout", "-outform", "DER", "-out", dir + "/pub.der"]).status == 0)
         #expect(try Subprocess.run(openssl, ["ec", "-in", dir + "/k.pem", "-pubout", "-out", dir + "/pub.pem"]).status == 0)
-        let key = try P384KeyDER.privateKey(sec1: try VectorLocator.read(dir + "/k.der"))
+        let key = try P384.Signing.PrivateKey(derRepresentation: try VectorLocator.read(dir + "/k.der"))
         let pubDER = try VectorLocator.read(dir + "/pub.der")
-        #expect(pubDER == P384KeyDER.spki(key.publicKey))
+        #expect(pubDER == key.publicKey.derRepresentation)
         let th = [UInt8](repeating: 0xAB, count: 32)
         let digest = WorkloadOwnerKey.signedDigest(transitionHash: th)
         try writeFile(dir + "/digest.bin", digest)

@@ -67,7 +67,7 @@ extension Manifest {
                 add(path, "invalid hex")
                 continue
             }
-            do { _ = try PublicKeyDER.parseECSubjectPublicKeyInfo(der) } catch { add(path, "not an ECDSA public key: \(error)") }
+            do { _ = try ManifestPublicKey.parseECSubjectPublicKeyInfo(der) } catch { add(path, "not an ECDSA public key: \(error)") }
         }
         // §3.1: seed-share owner keys are hex PKCS#1 RSA public keys.
         for (i, k) in seedshareOwnerPubKeys.enumerated() {
@@ -76,7 +76,7 @@ extension Manifest {
                 add(path, "parsing from hex: invalid hex")
                 continue
             }
-            do { _ = try PublicKeyDER.parsePKCS1RSAPublicKey(der) } catch { add(path, "parsing from PKCS1: \(error)") }
+            do { _ = try ManifestPublicKey.parsePKCS1RSA(der) } catch { add(path, "parsing from PKCS1: \(error)") }
         }
         guard issues.isEmpty else { throw ManifestError(issues) }
     }

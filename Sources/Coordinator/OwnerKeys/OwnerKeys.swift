@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Workload-owner keys: the manifest digest of a key and the 2026 detached signature over transition hashes (spec/upstream.md §2.2).
 
+import ContrastASN1
 import ContrastCrypto
 
 /// The workload owner's identity in a manifest and the 2026 signature scheme.
@@ -14,7 +15,7 @@ public enum WorkloadOwnerKey {
 
     /// The digest of a P-384 owner key (the key `workload-owner.pem` holds).
     public static func digest(of key: P384.Signing.PublicKey) -> String {
-        digest(ofPublicKeyDER: P384KeyDER.spki(key))
+        digest(ofPublicKeyDER: key.derRepresentation)
     }
 
     /// The value the owner signs (2026 scheme): h = transition hash = SHA-256(ManifestHash ‖ PreviousTransitionHash);
@@ -25,22 +26,19 @@ public enum WorkloadOwnerKey {
 
     /// `contrast sign`: ECDSA-P384 ASN.1 DER over h' with the owner key.
     public static func sign(transitionHash: [UInt8], with key: P384.Signing.PrivateKey) -> [UInt8] {
-        ECDSASignatureDER.encode(raw: key.signature(forDigest: signedDigest(transitionHash: transitionHash)).rawRepresentation)
+        key.signature(forDigest: signedDigest(transitionHash: transitionHash)).derRepresentation
     }
 
     /// Checks a detached owner signature against `WorkloadOwnerPubKeys` entries (hex PKIX DER): true if any
     /// listed P-384 key verifies it.
     /// VARTIME: public inputs only.
     public static func verify(signature: [UInt8], transitionHash: [UInt8], ownerPublicKeysHex: [String]) -> Bool {
-        guard let raw = try? ECDSASignatureDER.decode(signature, scalarSize: 48),
-            let sig = try? P384.Signing.ECDSASignature(rawRepresentation: raw)
-        else { return false }
+        guard let sig = try? P384.Signing.ECDSASignature(derRepresentation: signature) else { return false }
         let digest = signedDigest(transitionHash: transitionHash)
         for hex in ownerPublicKeysHex {
-            guard let der = try? [UInt8](hexString: hex),
-                let parsed = try? PublicKeyDER.parseECSubjectPublicKeyInfo(der), parsed.curve == .p384,
-                let key = try? P384.Signing.PublicKey(x963Representation: parsed.x963Point)
-            else { continue }
+            guard let der = try? [UInt8](hexString: hex), let key = try? P384.Signing.PublicKey(derRepresentation: der) else {
+                continue
+            }
             if key.isValidSignature(sig, forDigest: digest) { return true }
         }
         return false

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The seed engine's P-384 keys and the transaction-signing signer/verifier for `transitions/latest` (spec/upstream.md §4, §5.2).
 
+import ContrastASN1
 import ContrastCrypto
 
 extension SeedEngine {
@@ -29,7 +30,7 @@ public struct TransactionSigningKey: TransitionSigner, TransitionVerifier {
     public var publicKey: TransactionVerifyingKey { TransactionVerifyingKey(key: key.publicKey) }
 
     public func signTransitionHash(_ transitionHash: [UInt8]) throws(StoreError) -> [UInt8] {
-        ECDSASignatureDER.encode(raw: key.signature(forDigest: transitionHash).rawRepresentation)
+        key.signature(forDigest: transitionHash).derRepresentation
     }
 
     public func isValidTransitionSignature(_ signature: [UInt8], for transitionHash: [UInt8]) -> Bool {
@@ -45,9 +46,7 @@ public struct TransactionVerifyingKey: TransitionVerifier {
 
     /// VARTIME: public inputs only.
     public func isValidTransitionSignature(_ signature: [UInt8], for transitionHash: [UInt8]) -> Bool {
-        guard let raw = try? ECDSASignatureDER.decode(signature, scalarSize: 48),
-            let sig = try? P384.Signing.ECDSASignature(rawRepresentation: raw)
-        else { return false }
+        guard let sig = try? P384.Signing.ECDSASignature(derRepresentation: signature) else { return false }
         return key.isValidSignature(sig, forDigest: transitionHash)
     }
 }

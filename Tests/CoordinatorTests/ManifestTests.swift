@@ -68,6 +68,15 @@ struct ManifestParsingTests {
         #expect(problems(F.manifest(snp: [gp])) == ["ReferenceValues.snp[0].GuestPolicy.Smt: unknown field"])
     }
 
+    /// §3.1 "must not mix insecure and secure platforms": upstream's insecure reference values (opt-in, for
+    /// non-TEE development clusters) are not part of this schema, so any such member is refused as unknown and
+    /// no manifest can mix them with SNP/TDX entries.
+    @Test("insecure reference values (not in this schema) cannot be mixed in: refused as unknown")
+    func noInsecureMix() {
+        let mixed = F.manifest().replacingOccurrences("\"snp\": [", "\"insecure\": [{}], \"snp\": [")
+        #expect(problems(mixed) == ["ReferenceValues.insecure: unknown field"])
+    }
+
     @Test("wrong JSON types are reported with their path")
     func typeErrors() {
         let snp = F.snpEntry.replacingOccurrences("\"SNPVersion\": 23", "\"SNPVersion\": \"23\"")

@@ -117,4 +117,15 @@ struct X509VectorTests {
         #expect(rsa.isSigned(by: rsa, using: sv))
         #expect(SignaturePolicy(verifier: sv).check(chain: [rsa, rsa], at: testNow).isEmpty)
     }
+
+    @Test("every strict prefix and any extension of a real certificate and CRL is rejected",
+          .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func prefixesRejected() throws {
+        let cert = try loadCertificates("snp/reports/oak_turin/vcek.der")[0].derBytes
+        let crl = try CertificateRevocationList.parse(try VectorLocator.readShared("x509/cryptography-vectors/custom/valid_signature_crl.pem")).derBytes
+        for n in 0..<cert.count { #expect((try? Certificate(derEncoded: Array(cert[0..<n]))) == nil, "certificate prefix \(n)") }
+        for n in 0..<crl.count { #expect((try? CertificateRevocationList(derEncoded: Array(crl[0..<n]))) == nil, "CRL prefix \(n)") }
+        #expect(throws: ASN1Error(.trailingBytes, "")) { try Certificate(derEncoded: cert + [0]) }
+        #expect(throws: ASN1Error(.trailingBytes, "")) { try CertificateRevocationList(derEncoded: crl + [0]) }
+    }
 }

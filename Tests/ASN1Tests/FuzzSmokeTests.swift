@@ -2,6 +2,7 @@
 // Parsing never traps: seeded random and mutated inputs go through every parser (Go TestFuzz style).
 
 import ContrastASN1
+import ContrastCrypto
 import TestSupport
 import Testing
 
@@ -13,11 +14,23 @@ struct FuzzSmokeTests {
         if let c = try? Certificate(derEncoded: bytes) {
             try? decodeAllExtensions(c)
             _ = c.reencoded()
+            // Policies read the same fields: name constraints of a (possibly mangled) CA over itself.
+            _ = NameConstraintsPolicy().check(chain: [c, c], at: testNow)
+            _ = StandardSignatureVerifier().isValidSignature(
+                c.signature, over: c.tbsCertificateBytes, algorithm: c.signatureAlgorithm, publicKey: c.publicKeyInfo)
         }
         _ = try? CertificateRevocationList(derEncoded: bytes)
         _ = try? SEC1PrivateKey(derEncoded: bytes[...])
         _ = try? PKCS8PrivateKey(derEncoded: bytes[...])
         _ = try? PKCS1RSAPrivateKey(derEncoded: bytes[...])
+        _ = try? PKCS1RSAPublicKey(derEncoded: bytes[...])
+        // The key types' DER initialisers (container parsing, then ContrastCrypto's own checks).
+        _ = try? RSA.Signing.PublicKey(derRepresentation: bytes)
+        _ = try? RSA.Encryption.PublicKey(derRepresentation: bytes)
+        _ = try? RSA.Signing.PrivateKey(derRepresentation: bytes)
+        _ = try? P256.Signing.PublicKey(derRepresentation: bytes)
+        _ = try? P384.Signing.PrivateKey(derRepresentation: bytes)
+        _ = try? P384.Signing.ECDSASignature(derRepresentation: bytes)
         _ = try? SubjectPublicKeyInfo(derEncoded: bytes[...]).publicKey
         _ = try? ECDSASigValue.rawRepresentation(fromDER: bytes, coordinateByteCount: 48)
         _ = try? PEMDocument.parseMultiple(String(decoding: bytes, as: UTF8.self))
@@ -52,6 +65,8 @@ struct FuzzSmokeTests {
             loadCertificates("x509/cryptography-vectors/custom/nc_permitted_excluded.pem")[0].derBytes,
             loadCertificates("snp/reports/oak_turin/vcek.der")[0].derBytes,
             CertificateRevocationList.parse(try VectorLocator.readShared("tdx/go-tdx-guest/pckcrl")).derBytes,
+            try PEMDocument(pemString: rsaTestKeyPEM).derBytes,  // PKCS#8 RSA private key
+            try RSA.Signing.PrivateKey(pemRepresentation: rsaTestKeyPEM).publicKey.derRepresentation,
         ]
         var rng = DeterministicRandom(seed: 7)
         for seed in seeds {

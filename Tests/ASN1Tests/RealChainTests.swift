@@ -109,4 +109,39 @@ struct RealChainTests {
         #expect(good.isSigned(by: ca, using: StandardSignatureVerifier()))
         #expect(!bad.isSigned(by: ca, using: StandardSignatureVerifier()))
     }
+
+    @Test("every position of a real chain fails when its certificate is swapped or an issued signature flips",
+          .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func everyPosition() throws {
+        // AMD Milan (RSA-PSS): VCEK → ASK → ARK. Intel (ECDSA): PCK → Platform CA → SGX Root.
+        let milan = try loadCertificates("snp/amd-kds-cert-chains/ask_ark_milan.pem")
+        let genoa = try loadCertificates("snp/amd-kds-cert-chains/ask_ark_genoa.pem")
+        let vcek = try loadCertificates("snp/reports/go-sev-guest_milan/vcek.der")[0]
+        let intelRoot = try loadCertificates("tdx/intel-roots/Intel_SGX_Root_CA.pem")
+        let quote = try embeddedCertificates(try VectorLocator.readShared("tdx/go-tdx-guest/tdx_prod_quote_SPR_E4.dat"))
+        let tcbSigning = try loadCertificates("tdx/go-tdx-guest/tcb_info_issuer_chain.pem")[0]  // also issued by the root
+        var tally = VectorTally(file: "real chains, every position")
+        for (label, leaf, ask, ark, foreignIntermediate, foreignRoot) in [
+            ("AMD Milan", vcek, milan.first { !$0.isSelfIssued }, milan.first(where: \.isSelfIssued),
+             genoa.first { !$0.isSelfIssued }, genoa.first(where: \.isSelfIssued)),
+            ("Intel PCK", quote[0], quote.count > 1 ? quote[1] : nil, intelRoot.first, tcbSigning, milan.first(where: \.isSelfIssued)),
+        ] {
+            guard let ask, let ark, let foreignIntermediate, let foreignRoot else {
+                tally.check(false, label, "chain incomplete")
+                continue
+            }
+            let at = leaf.notValidBefore.adding(seconds: 86_400)
+            func valid(_ l: Certificate, _ i: Certificate, _ r: Certificate) -> Bool {
+                Self.verifier(roots: [r]).validate(leaf: l, intermediates: CertificateStore([i]), at: at).isValid
+            }
+            tally.check(valid(leaf, ask, ark), label, "genuine chain rejected")
+            tally.check(!valid(try Self.flipSignature(leaf), ask, ark), label, "leaf signature flip accepted")
+            tally.check(!valid(leaf, try Self.flipSignature(ask), ark), label, "intermediate signature flip accepted")
+            tally.check(!valid(leaf, foreignIntermediate, ark), label, "swapped intermediate accepted")
+            tally.check(!valid(leaf, ask, foreignRoot), label, "swapped root accepted")
+        }
+        // The trust anchor's own self-signature is not part of path validation (RFC 5280 §6.1: the anchor is
+        // input, not a certificate of the path), so a flipped root signature is not a failure by design.
+        tally.expectCount(2 * 5)
+    }
 }

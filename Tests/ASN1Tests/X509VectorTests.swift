@@ -99,4 +99,33 @@ struct X509VectorTests {
         }
         tally.expectCount(Self.expectations.count + Self.certificateCount)
     }
+
+    @Test("SHA-1 certificates parse and re-encode but never verify; a SHA-256 RSA certificate does",
+          .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func sha1Certificates() throws {
+        let sv = StandardSignatureVerifier()
+        // ACCVRAIZ1: a real self-signed RSA-4096 root signed with sha1WithRSAEncryption (its signature is valid).
+        let accv = try loadCertificates("x509/cryptography-vectors/accvraiz1.pem")[0]
+        #expect(accv.signatureAlgorithm == .rsaPKCS1(.sha1))
+        #expect(accv.reencoded() == accv.derBytes)
+        #expect(!accv.isSigned(by: accv, using: sv))
+        let f = SignaturePolicy(verifier: sv).check(chain: [accv, accv], at: testNow)
+        #expect(f.count == 1 && f[0].reason.contains("SHA-1"))
+        // The same key type and padding with SHA-256 verifies: the refusal is about SHA-1 alone.
+        let rsa = try loadCertificates("x509/cryptography-vectors/custom/ca/rsa_ca.pem")[0]
+        #expect(rsa.signatureAlgorithm == .rsaPKCS1(.sha256))
+        #expect(rsa.isSigned(by: rsa, using: sv))
+        #expect(SignaturePolicy(verifier: sv).check(chain: [rsa, rsa], at: testNow).isEmpty)
+    }
+
+    @Test("every strict prefix and any extension of a real certificate and CRL is rejected",
+          .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func prefixesRejected() throws {
+        let cert = try loadCertificates("snp/reports/oak_turin/vcek.der")[0].derBytes
+        let crl = try CertificateRevocationList.parse(try VectorLocator.readShared("x509/cryptography-vectors/custom/valid_signature_crl.pem")).derBytes
+        for n in 0..<cert.count { #expect((try? Certificate(derEncoded: Array(cert[0..<n]))) == nil, "certificate prefix \(n)") }
+        for n in 0..<crl.count { #expect((try? CertificateRevocationList(derEncoded: Array(crl[0..<n]))) == nil, "CRL prefix \(n)") }
+        #expect(throws: ASN1Error(.trailingBytes, "")) { try Certificate(derEncoded: cert + [0]) }
+        #expect(throws: ASN1Error(.trailingBytes, "")) { try CertificateRevocationList(derEncoded: crl + [0]) }
+    }
 }

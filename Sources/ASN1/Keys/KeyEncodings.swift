@@ -134,11 +134,40 @@ public struct PKCS1RSAPrivateKey: DERParseable, DERSerializable, Hashable {
 
     /// `RSAPublicKey ::= SEQUENCE { modulus, publicExponent }` of this key.
     public var publicKeyDER: [UInt8] {
-        var coder = DER.Serializer()
+        PKCS1RSAPublicKey(modulus: modulus, publicExponent: publicExponent).derBytes()
+    }
+}
+
+/// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 App. A.1.1), the
+/// `RSA PUBLIC KEY` PEM body and the BIT STRING content of an `rsaEncryption` SubjectPublicKeyInfo.
+/// Both values are big-endian magnitudes without leading zeros.
+public struct PKCS1RSAPublicKey: DERParseable, DERSerializable, Hashable {
+    public let modulus: [UInt8]
+    public let publicExponent: [UInt8]
+
+    /// Leading zero bytes are stripped.
+    public init(modulus: some Collection<UInt8>, publicExponent: some Collection<UInt8>) {
+        self.modulus = ASN1Integer(unsignedBytes: modulus).unsignedBytes
+        self.publicExponent = ASN1Integer(unsignedBytes: publicExponent).unsignedBytes
+    }
+
+    /// Decodes; both integers must be positive (RFC 8017 §3.1).
+    public init(derEncoded node: ASN1Node) throws(ASN1Error) {
+        (modulus, publicExponent) = try DER.sequence(node) {
+            (it: inout ASN1NodeCollection.Iterator) throws(ASN1Error) -> ([UInt8], [UInt8]) in
+            let n = try ASN1Integer(derEncoded: try DER.required(&it, "modulus"))
+            let e = try ASN1Integer(derEncoded: try DER.required(&it, "publicExponent"))
+            guard !n.isNegative, !n.isZero, !e.isNegative, !e.isZero else {
+                throw ASN1Error(.invalidValue, "RSA modulus and exponent must be positive")
+            }
+            return (n.unsignedBytes, e.unsignedBytes)
+        }
+    }
+
+    public func serialize(into coder: inout DER.Serializer) {
         coder.appendConstructedNode(identifier: .sequence) {
             $0.serialize(ASN1Integer(unsignedBytes: modulus))
             $0.serialize(ASN1Integer(unsignedBytes: publicExponent))
         }
-        return coder.serializedBytes
     }
 }

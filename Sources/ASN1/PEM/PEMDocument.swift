@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// PEM (RFC 7468): one or many labelled base64 blocks, matching labels, strict base64 (RFC 4648 §4).
+// PEM (RFC 7468): one or many labelled base64 blocks, matching labels, strict base64 (RFC 4648 §4) via
+// ContrastCrypto's constant-time codec.
+
+import ContrastCrypto
 
 /// One `-----BEGIN <label>-----` … `-----END <label>-----` block.
 public struct PEMDocument: Hashable, Sendable {
@@ -37,7 +40,7 @@ public struct PEMDocument: Hashable, Sendable {
             } else if let end = PEMDocument.boundary(line, "END") {
                 guard let open = label else { throw ASN1Error(.invalidPEM, "END \(end) without BEGIN") }
                 guard open == end else { throw ASN1Error(.invalidPEM, "BEGIN \(open) closed by END \(end)") }
-                out.append(PEMDocument(type: open, derBytes: try Base64.decode(body)))
+                out.append(PEMDocument(type: open, derBytes: try PEMDocument.decodeBody(body)))
                 label = nil
             } else if label != nil {
                 guard !line.contains(":") else { throw ASN1Error(.invalidPEM, "PEM headers are not supported") }
@@ -48,6 +51,14 @@ public struct PEMDocument: Hashable, Sendable {
         return out
     }
 
+    /// The block's body through ContrastCrypto's strict constant-time base64 (the body may hold a private key).
+    /// - CT: see `[UInt8](base64Encoded:)`; the error says only that the base64 is malformed.
+    private static func decodeBody(_ body: String) throws(ASN1Error) -> [UInt8] {
+        do { return try [UInt8](base64Encoded: body) } catch {
+            throw ASN1Error(.invalidPEM, "PEM body is not strict base64 (RFC 4648 §4)")
+        }
+    }
+
     private static func boundary(_ line: Substring, _ word: String) -> String? {
         let prefix = "-----\(word) "
         guard line.hasPrefix(prefix), line.hasSuffix("-----"), line.count >= prefix.count + 5 else { return nil }
@@ -56,7 +67,7 @@ public struct PEMDocument: Hashable, Sendable {
 
     /// The textual form with 64-character lines (RFC 7468 §2).
     public var pemString: String {
-        let encoded = Base64.encode(derBytes)
+        let encoded = derBytes.base64EncodedString()
         var lines: [Substring] = []
         var rest = Substring(encoded)
         while !rest.isEmpty {
@@ -65,71 +76,5 @@ public struct PEMDocument: Hashable, Sendable {
         }
         return "-----BEGIN \(type)-----\n" + lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
             + "-----END \(type)-----\n"
-    }
-}
-
-/// Base64 (RFC 4648 §4) with strict decoding: alphabet only, padding only at the end, zero unused bits.
-public enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    /// Encodes with padding.
-    public static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i < bytes.count {
-            let b0 = UInt32(bytes[i])
-            let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-            let v = b0 << 16 | b1 << 8 | b2
-            out.append(alphabet[Int(v >> 18 & 63)])
-            out.append(alphabet[Int(v >> 12 & 63)])
-            out.append(i + 1 < bytes.count ? alphabet[Int(v >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? alphabet[Int(v & 63)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Decodes, ignoring nothing: whitespace is the caller's business.
-    /// - Throws: `.invalidPEM` for characters outside the alphabet, wrong length or padding, non-zero unused bits.
-    public static func decode(_ text: String) throws(ASN1Error) -> [UInt8] {
-        let chars = Array(text.utf8)
-        guard chars.count % 4 == 0 else { throw ASN1Error(.invalidPEM, "base64 length is not a multiple of 4") }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 4 * 3)
-        var i = 0
-        while i < chars.count {
-            var v: UInt32 = 0
-            var pad = 0
-            for j in 0..<4 {
-                let c = chars[i + j]
-                let d: UInt32
-                switch c {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): d = UInt32(c - UInt8(ascii: "A"))
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): d = UInt32(c - UInt8(ascii: "a")) + 26
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0")) + 52
-                case UInt8(ascii: "+"): d = 62
-                case UInt8(ascii: "/"): d = 63
-                case UInt8(ascii: "="):
-                    guard i + 4 == chars.count, j >= 2 else {
-                        throw ASN1Error(.invalidPEM, "base64 padding in the middle")
-                    }
-                    pad += 1
-                    d = 0
-                default: throw ASN1Error(.invalidPEM, "character 0x\(String(c, radix: 16)) is not base64")
-                }
-                if pad > 0 && c != UInt8(ascii: "=") { throw ASN1Error(.invalidPEM, "base64 data after padding") }
-                v = v << 6 | d
-            }
-            if pad == 2 && v & 0xFFFF != 0 || pad == 1 && v & 0xFF != 0 {
-                throw ASN1Error(.invalidPEM, "base64 unused bits are not zero")
-            }
-            out.append(UInt8(v >> 16))
-            if pad < 2 { out.append(UInt8(v >> 8 & 0xFF)) }
-            if pad < 1 { out.append(UInt8(v & 0xFF)) }
-            i += 4
-        }
-        return out
     }
 }

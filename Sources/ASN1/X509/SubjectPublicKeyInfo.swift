@@ -35,16 +35,11 @@ public struct SubjectPublicKeyInfo: DERImplicitlyTaggable, Hashable {
             key: ASN1BitString(bytes: x963Point))
     }
 
-    /// An RSA key: `rsaEncryption` (NULL parameters) with `RSAPublicKey ::= SEQUENCE { n, e }`.
+    /// An RSA key: `rsaEncryption` (NULL parameters, RFC 3279 §2.3.1) with `RSAPublicKey ::= SEQUENCE { n, e }`.
     public init(rsaModulus: [UInt8], publicExponent: [UInt8]) {
-        var coder = DER.Serializer()
-        coder.appendConstructedNode(identifier: .sequence) {
-            $0.serialize(ASN1Integer(unsignedBytes: rsaModulus))
-            $0.serialize(ASN1Integer(unsignedBytes: publicExponent))
-        }
         self.init(
             algorithm: AlgorithmIdentifier(algorithm: .Algorithm.rsaEncryption, parameters: ASN1Any(ASN1Null())),
-            key: ASN1BitString(bytes: coder.serializedBytes))
+            key: ASN1BitString(bytes: PKCS1RSAPublicKey(modulus: rsaModulus, publicExponent: publicExponent).derBytes()))
     }
 
     /// The decoded key.
@@ -72,12 +67,12 @@ public enum PublicKeyKind: Hashable, Sendable, CustomStringConvertible {
             self = .ec(curve: curve, point: spki.key.bytes)
         case .Algorithm.rsaEncryption:
             guard spki.key.paddingBits == 0, spki.algorithm.hasAbsentOrNullParameters,
-                let (n, e) = try? RSAPublicKeyComponents.decode(spki.key.bytes)
+                let key = try? PKCS1RSAPublicKey(derEncoded: spki.key.bytes[...])
             else {
                 self = .unknown(spki.algorithm.algorithm)
                 return
             }
-            self = .rsa(modulus: n, exponent: e)
+            self = .rsa(modulus: key.modulus, exponent: key.publicExponent)
         default:
             self = .unknown(spki.algorithm.algorithm)
         }
@@ -111,22 +106,6 @@ public enum PublicKeyKind: Hashable, Sendable, CustomStringConvertible {
             }
         case .rsa: return "RSA \(bitCount) bit"
         case .unknown(let oid): return "unknown key \(oid)"
-        }
-    }
-}
-
-/// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 App. A.1.1).
-enum RSAPublicKeyComponents {
-    /// Returns modulus and exponent magnitudes; both must be positive.
-    static func decode(_ der: [UInt8]) throws(ASN1Error) -> ([UInt8], [UInt8]) {
-        try DER.sequence(try DER.parse(der)) {
-            (it: inout ASN1NodeCollection.Iterator) throws(ASN1Error) -> ([UInt8], [UInt8]) in
-            let n = try ASN1Integer(derEncoded: try DER.required(&it, "modulus"))
-            let e = try ASN1Integer(derEncoded: try DER.required(&it, "publicExponent"))
-            guard !n.isNegative, !n.isZero, !e.isNegative, !e.isZero else {
-                throw ASN1Error(.invalidValue, "RSA modulus and exponent must be positive")
-            }
-            return (n.unsignedBytes, e.unsignedBytes)
         }
     }
 }

@@ -68,8 +68,10 @@ enum CertCommand: Command {
         let bytes = try readFile(path)
         do {
             if bytes.first == 0x30 {
-                if let c = try? Certificate(derEncoded: bytes) { return ([c], []) }
-                return ([], [try CertificateRevocationList(derEncoded: bytes)])
+                let certificateError: ASN1Error
+                do { return ([try Certificate(derEncoded: bytes)], []) } catch { certificateError = error }
+                if let crl = try? CertificateRevocationList(derEncoded: bytes) { return ([], [crl]) }
+                throw certificateError  // neither: say why it is not a certificate, the likelier intent
             }
             var certs: [Certificate] = []
             var crls: [CertificateRevocationList] = []

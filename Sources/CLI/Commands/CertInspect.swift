@@ -71,7 +71,53 @@ enum CertInspect {
     /// OpenSSL prints serials that fit in a long as `N (0xN)`, others as colon hex on the next line.
     static func serialText(_ s: ASN1Integer) -> String {
         if let v = s.intValue, v >= 0 { return "Serial Number: \(v) (0x\(String(v, radix: 16)))" }
-        return "Serial Number:\n            " + hex(s.unsignedBytes.isEmpty ? [0] : s.bytes)
+        // Positive serials as their magnitude (no sign byte), as OpenSSL prints a BIGNUM.
+        return "Serial Number:\n            " + hex(s.isNegative ? s.bytes : s.unsignedBytes)
+    }
+
+    /// A name the way `openssl x509 -text` prints it (`-nameopt oneline`): `C = US, O = "A, B"`; values with
+    /// RFC 2253 special characters are quoted, bytes above 0x7F are escaped as `\XX`.
+    static func nameText(_ dn: DistinguishedName) -> String {
+        dn.rdns.map { rdn in
+            rdn.attributes.map { "\(shortNames[$0.type] ?? $0.shortName) = \(valueText($0.displayValue))" }.joined(separator: " + ")
+        }.joined(separator: ", ")
+    }
+
+    /// OpenSSL short names that `AttributeTypeAndValue.shortName` does not know.
+    static let shortNames: [ASN1ObjectIdentifier: String] = [
+        "2.5.4.46": "dnQualifier", "2.5.4.65": "pseudonym", "2.5.4.44": "generationQualifier",
+    ]
+
+    static func valueText(_ v: String) -> String {
+        var out = ""
+        var quote = false
+        for b in v.utf8 {
+            switch b {
+            case UInt8(ascii: ","), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ";"):
+                quote = true
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                quote = true
+                out += "\\" + String(Unicode.Scalar(b))
+            case 0x80...:
+                out += "\\" + String(b, radix: 16).uppercased()
+            default:
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return quote ? "\"" + out + "\"" : out
+    }
+
+    /// Signature algorithm names; an ECDSA/RSA OID with unexpected parameters (parsed as `.unknown`) still gets
+    /// its name, as OpenSSL names by OID alone.
+    static func algorithmText(_ a: SignatureAlgorithm) -> String {
+        guard case .unknown(let id) = a else { return a.description }
+        for params in [nil, ASN1Any(ASN1Null())] {
+            let named = SignatureAlgorithm(AlgorithmIdentifier(algorithm: id.algorithm, parameters: params))
+            if case .unknown = named { continue }
+            return named.description
+        }
+        return id.algorithm.description
     }
 
     /// One decoded line per extension (name, value lines).
@@ -91,8 +137,10 @@ enum CertInspect {
             return ("X509v3 Subject Key Identifier", decoded(SubjectKeyIdentifier.self) { [hex($0.keyIdentifier).uppercased()] })
         case .X509ExtensionID.authorityKeyIdentifier:
             return ("X509v3 Authority Key Identifier", decoded(AuthorityKeyIdentifier.self) { aki in
-                (aki.keyIdentifier.map { [hex($0).uppercased()] } ?? [])
-                    + (aki.authorityCertIssuer.map { ["DirName:" + $0.map(\.description).joined(separator: ", ")] } ?? [])
+                // OpenSSL 3.0 writes `keyid:` only when issuer or serial follow.
+                let prefix = aki.authorityCertIssuer == nil && aki.authorityCertSerialNumber == nil ? "" : "keyid:"
+                return (aki.keyIdentifier.map { [prefix + hex($0).uppercased()] } ?? [])
+                    + (aki.authorityCertIssuer.map { $0.map(\.description) } ?? [])
                     + (aki.authorityCertSerialNumber.map { ["serial:" + hex($0.bytes).uppercased()] } ?? [])
             })
         case .X509ExtensionID.crlDistributionPoints:
@@ -145,14 +193,18 @@ enum CertInspect {
         switch spki.publicKey {
         case .ec(let curve, let point):
             let nist = curve == .NamedCurve.p256 ? "P-256" : curve == .NamedCurve.p384 ? "P-384" : curve == .NamedCurve.p521 ? "P-521" : curve.description
+            let oid = curve == .NamedCurve.p256 ? "prime256v1" : curve == .NamedCurve.p384 ? "secp384r1" : curve == .NamedCurve.p521 ? "secp521r1" : curve.description
             return ["Public Key Algorithm: id-ecPublicKey", "    Public-Key: (\(spki.publicKey.bitCount) bit)", "    pub: \(hex(point))",
-                    "    NIST CURVE: \(nist)"]
+                    "    ASN1 OID: \(oid)", "    NIST CURVE: \(nist)"]
         case .rsa(let n, let e):
             let ev = e.reduce(0) { $0 << 8 | Int($1) }
             return ["Public Key Algorithm: rsaEncryption", "    Public-Key: (\(spki.publicKey.bitCount) bit)",
                     "    Modulus: \(hex([0] + n).prefix(48))…", "    Exponent: \(ev) (0x\(String(ev, radix: 16)))"]
         case .unknown(let oid):
-            return ["Public Key Algorithm: \(oid)", "    \(hex(spki.key.bytes))"]
+            let names: [ASN1ObjectIdentifier: String] = [
+                .Algorithm.ecPublicKey: "id-ecPublicKey", .Algorithm.rsaEncryption: "rsaEncryption", .Algorithm.rsassaPSS: "rsassaPss",
+            ]
+            return ["Public Key Algorithm: \(names[oid] ?? oid.description)", "    \(hex(spki.key.bytes))"]
         }
     }
 
@@ -160,12 +212,12 @@ enum CertInspect {
         var l: [String] = ["Certificate:", "    Data:"]
         l.append("        Version: \(c.version.rawValue + 1) (0x\(c.version.rawValue))")
         l.append("        " + serialText(c.serialNumber))
-        l.append("        Signature Algorithm: \(c.signatureAlgorithm)")
-        l.append("        Issuer: \(c.issuer)")
+        l.append("        Signature Algorithm: \(algorithmText(c.signatureAlgorithm))")
+        l.append("        Issuer: \(nameText(c.issuer))")
         l.append("        Validity")
         l.append("            Not Before: \(c.notValidBefore.opensslDescription)")
         l.append("            Not After : \(c.notValidAfter.opensslDescription)")
-        l.append("        Subject: \(c.subject)")
+        l.append("        Subject: \(nameText(c.subject))")
         l.append("        Subject Public Key Info:")
         l += keyLines(c.publicKeyInfo).map { "            " + $0 }
         if !c.extensions.isEmpty {
@@ -176,7 +228,7 @@ enum CertInspect {
                 l += values.map { "                " + $0 }
             }
         }
-        l.append("    Signature Algorithm: \(c.signatureAlgorithm)")
+        l.append("    Signature Algorithm: \(algorithmText(c.signatureAlgorithm))")
         l.append("    Signature Value: \(c.signature.count) bytes")
         return l.joined(separator: "\n")
     }
@@ -219,15 +271,16 @@ enum CertInspect {
 
     static func crlText(_ crl: CertificateRevocationList) -> String {
         var l = ["Certificate Revocation List (CRL):", "        Version \(crl.version + 1) (0x\(crl.version))",
-                 "        Signature Algorithm: \(crl.signatureAlgorithm)", "        Issuer: \(crl.issuer)",
+                 "        Signature Algorithm: \(algorithmText(crl.signatureAlgorithm))", "        Issuer: \(nameText(crl.issuer))",
                  "        Last Update: \(crl.thisUpdate.opensslDescription)",
                  "        Next Update: \(crl.nextUpdate?.opensslDescription ?? "NONE")"]
-        if let n = crl.crlNumber { l.append("        CRL Number: \(n)") }
+        if let n = crl.crlNumber { l += ["        CRL extensions:", "            X509v3 CRL Number:", "                \(n)"] }
         l.append(crl.revoked.isEmpty ? "No Revoked Certificates." : "Revoked Certificates:")
         for e in crl.revoked {
             l.append("    Serial Number: \(hex(e.serialNumber.bytes, separator: "").uppercased())")
             l.append("        Revocation Date: \(e.revocationDate.opensslDescription)")
         }
+        l.append("    Signature Algorithm: \(algorithmText(crl.signatureAlgorithm))")
         return l.joined(separator: "\n")
     }
 

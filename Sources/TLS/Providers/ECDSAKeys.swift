@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// ECDSA CertificateVerify keys: ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384 (RFC 8446 §4.2.3), DER signatures.
+// ECDSA CertificateVerify keys: ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384 (RFC 8446 §4.2.3), DER signatures
+// (ECDSA-Sig-Value through ContrastASN1's strict DER).
 
+import ContrastASN1
 import ContrastCrypto
 
 /// A P-256 or P-384 signing key for CertificateVerify (RFC 6979 deterministic nonces).
@@ -26,8 +28,8 @@ public struct ECDSASigningKey: TLSSigningKey {
     public func sign(_ message: [UInt8], scheme: SignatureScheme, random: inout any RandomSource) throws(TLSError) -> [UInt8] {
         guard signatureSchemes.contains(scheme) else { throw .internal("ECDSA key asked for \(scheme)") }
         switch key {
-        case .p256(let k): return ECDSASignatureDER.encode(raw: k.signature(for: message).rawRepresentation)
-        case .p384(let k): return ECDSASignatureDER.encode(raw: k.signature(for: message).rawRepresentation)
+        case .p256(let k): return k.signature(for: message).derRepresentation
+        case .p384(let k): return k.signature(for: message).derRepresentation
         }
     }
 }
@@ -66,14 +68,10 @@ public struct ECDSAPublicKey: TLSPublicKey {
         guard signatureSchemes.contains(scheme) else { return false }
         switch key {
         case .p256(let k):
-            guard let raw = ECDSASignatureDER.decode(signature, width: 32),
-                let sig = try? P256.Signing.ECDSASignature(rawRepresentation: raw)
-            else { return false }
+            guard let sig = try? P256.Signing.ECDSASignature(derRepresentation: signature) else { return false }
             return k.isValidSignature(sig, for: message)
         case .p384(let k):
-            guard let raw = ECDSASignatureDER.decode(signature, width: 48),
-                let sig = try? P384.Signing.ECDSASignature(rawRepresentation: raw)
-            else { return false }
+            guard let sig = try? P384.Signing.ECDSASignature(derRepresentation: signature) else { return false }
             return k.isValidSignature(sig, for: message)
         }
     }

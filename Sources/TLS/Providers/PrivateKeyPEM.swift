@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Private keys from PEM: SEC 1 "EC PRIVATE KEY" (RFC 5915 §3) and PKCS#8 "PRIVATE KEY" (RFC 5208 §5) for P-256/P-384.
+// TLS signing keys from PEM and verification keys from certificates, through ContrastASN1's key encodings
+// (SEC 1 "EC PRIVATE KEY", RFC 5915 §3; PKCS#8 "PRIVATE KEY", RFC 5208 §5; SubjectPublicKeyInfo, RFC 5280).
 
 import ContrastASN1
 import ContrastCrypto
@@ -10,63 +11,18 @@ public enum TLSPrivateKeys {
     public static func signingKey(pem: String) throws(TLSError) -> any TLSSigningKey {
         let docs: [PEMDocument]
         do { docs = try PEMDocument.parseMultiple(pem) } catch { throw .internal("key PEM: \(error)") }
-        for doc in docs {
-            switch doc.type {
-            case "EC PRIVATE KEY": return try ecPrivateKey(doc.derBytes, curve: nil)
-            case "PRIVATE KEY": return try pkcs8(doc.derBytes)
-            default: continue
-            }
+        for doc in docs where doc.type == "EC PRIVATE KEY" || doc.type == "PRIVATE KEY" {
+            return try ecPrivateKey(der: doc.derBytes)
         }
         throw .internal("no supported private key in PEM (need EC PRIVATE KEY or PRIVATE KEY)")
     }
 
-    static func children(_ node: ASN1Node) throws(TLSError) -> [ASN1Node] {
-        guard case .constructed(let c) = node.content else { throw .internal("key DER: expected a SEQUENCE") }
-        return Array(c)
-    }
-
-    /// PrivateKeyInfo ::= SEQUENCE { version INTEGER, privateKeyAlgorithm AlgorithmIdentifier, privateKey OCTET STRING }
-    static func pkcs8(_ der: [UInt8]) throws(TLSError) -> any TLSSigningKey {
-        do {
-            let top = try children(try DER.parse(der))
-            guard top.count >= 3, top[1].identifier == .sequence, top[2].identifier == .octetString else {
-                throw TLSError.internal("PKCS#8: bad structure")
-            }
-            let alg = try children(top[1])
-            guard alg.count == 2, try ASN1ObjectIdentifier(derEncoded: alg[0]) == .Algorithm.ecPublicKey else {
-                throw TLSError.internal("PKCS#8: only EC keys are supported")
-            }
-            let curve = try ASN1ObjectIdentifier(derEncoded: alg[1])
-            return try ecPrivateKey(Array(try top[2].primitiveContent()), curve: curve)
-        } catch let e as TLSError {
-            throw e
-        } catch {
-            throw .internal("PKCS#8: \(error)")
-        }
-    }
-
-    /// ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING, [0] ECParameters OPTIONAL, [1] BIT STRING OPTIONAL }
-    static func ecPrivateKey(_ der: [UInt8], curve outer: ASN1ObjectIdentifier?) throws(TLSError) -> any TLSSigningKey {
-        do {
-            let fields = try children(try DER.parse(der))
-            guard fields.count >= 2, fields[1].identifier == .octetString else {
-                throw TLSError.internal("ECPrivateKey: bad structure")
-            }
-            let scalar = Array(try fields[1].primitiveContent())
-            var curve = outer
-            for f in fields.dropFirst(2) where f.identifier == .contextSpecific(0) {
-                if let inner = try children(f).first { curve = try ASN1ObjectIdentifier(derEncoded: inner) }
-            }
-            switch curve {
-            case .NamedCurve.p256?: return ECDSASigningKey(p256: try P256.Signing.PrivateKey(rawRepresentation: scalar))
-            case .NamedCurve.p384?: return ECDSASigningKey(p384: try P384.Signing.PrivateKey(rawRepresentation: scalar))
-            default: throw TLSError.internal("ECPrivateKey: unsupported curve")
-            }
-        } catch let e as TLSError {
-            throw e
-        } catch {
-            throw .internal("ECPrivateKey: \(error)")
-        }
+    /// A P-256 or P-384 key from SEC 1 or PKCS#8 DER (`P256/P384.Signing.PrivateKey(derRepresentation:)`,
+    /// which check the curve and any embedded public key).
+    static func ecPrivateKey(der: [UInt8]) throws(TLSError) -> any TLSSigningKey {
+        if let k = try? P256.Signing.PrivateKey(derRepresentation: der) { return ECDSASigningKey(p256: k) }
+        if let k = try? P384.Signing.PrivateKey(derRepresentation: der) { return ECDSASigningKey(p384: k) }
+        throw .internal("private key: not a P-256 or P-384 key in SEC 1 or PKCS#8 form")
     }
 }
 

@@ -16,7 +16,7 @@ public struct StandardSignatureVerifier: CertificateSignatureVerifier {
         case (.ecdsa(let hash), .ec(let curve, let point)):
             return ECDSACertificateSignature.verify(signature, message: message, hash: hash, curve: curve, point: point)
         case (.rsaPKCS1, .rsa), (.rsaPSS, .rsa):
-            return RSACertificateSignature.verify(signature, message: message, algorithm: algorithm, publicKey: publicKey.publicKey)
+            return RSACertificateSignature.verify(signature, message: message, algorithm: algorithm, publicKey: publicKey)
         default:
             return false
         }
@@ -58,8 +58,11 @@ enum ECDSACertificateSignature {
 
 /// RSA certificate signatures (RFC 8017 §8.2.2, §8.1.2).
 enum RSACertificateSignature {
-    static func verify(_ signature: [UInt8], message: [UInt8], algorithm: SignatureAlgorithm, publicKey: PublicKeyKind) -> Bool {
-        guard case .rsa(let n, let e) = publicKey, let key = try? RSA.Signing.PublicKey(n: n, e: e) else { return false }
+    static func verify(
+        _ signature: [UInt8], message: [UInt8], algorithm: SignatureAlgorithm, publicKey: SubjectPublicKeyInfo
+    ) -> Bool {
+        // The same decoding as `RSA.Signing.PublicKey(derRepresentation:)` (Keys/RSA+DER.swift).
+        guard let key = try? RSA.Signing.PublicKey(subjectPublicKeyInfo: publicKey) else { return false }
         let sig = RSA.Signing.RSASignature(rawRepresentation: signature)
         switch algorithm {
         case .rsaPKCS1(let h):

@@ -13,10 +13,23 @@ public struct SignaturePolicy: VerifierPolicy {
     public func check(chain: [Certificate], at time: ASN1Time) -> [PolicyFailure] {
         var out: [PolicyFailure] = []
         for i in 0..<max(0, chain.count - 1) where !chain[i].isSigned(by: chain[i + 1], using: verifier) {
-            out.append(
-                failure("signature (\(chain[i].signatureAlgorithm)) does not verify under the issuer's key", i, in: chain))
+            let algorithm = chain[i].signatureAlgorithm
+            if SignaturePolicy.isSHA1(algorithm) {
+                // SHA-1 is not implemented in ContrastCrypto and is refused for signatures (SHAttered; CA/B
+                // Forum BR §7.1.3.2): such certificates parse and display, but never verify.
+                out.append(failure("signature algorithm \(algorithm) is not accepted (SHA-1)", i, in: chain))
+            } else {
+                out.append(failure("signature (\(algorithm)) does not verify under the issuer's key", i, in: chain))
+            }
         }
         return out
+    }
+
+    static func isSHA1(_ a: SignatureAlgorithm) -> Bool {
+        switch a {
+        case .ecdsa(.sha1), .rsaPKCS1(.sha1), .rsaPSS(.sha1, _): return true
+        default: return false
+        }
     }
 }
 

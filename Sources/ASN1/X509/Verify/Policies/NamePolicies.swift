@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// TLS server identity (RFC 6125 §6.4: SAN dNSName, leftmost-label wildcard; iPAddress exact) and name
-// constraints for DNS and IP (RFC 5280 §4.2.1.10).
+// TLS server identity (RFC 6125 §6.4: SAN dNSName, leftmost-label wildcard; iPAddress exact).
 
 /// The leaf's subject alternative names match a DNS name or an IP address (no common-name fallback).
 public struct ServerIdentityPolicy: VerifierPolicy {
@@ -92,78 +91,5 @@ extension String {
         }
         out.append(String(rest))
         return out
-    }
-}
-
-/// Name constraints of every CA apply to the DNS and IP names of the certificates below it.
-public struct NameConstraintsPolicy: VerifierPolicy {
-    public var name: String { "NameConstraints" }
-    public var verifyingCriticalExtensions: [ASN1ObjectIdentifier] { [.X509ExtensionID.nameConstraints] }
-
-    public init() {}
-
-    public func check(chain: [Certificate], at time: ASN1Time) -> [PolicyFailure] {
-        var out: [PolicyFailure] = []
-        for ca in 1..<max(1, chain.count) {
-            let nc: NameConstraints?
-            do { nc = try chain[ca].extensions.nameConstraints } catch {
-                out.append(failure("malformed name constraints: \(error.reason)", ca, in: chain))
-                continue
-            }
-            guard let nc else { continue }
-            for i in 0..<ca {
-                // RFC 5280 §6.1.4: self-issued intermediates are exempt, the leaf never is.
-                if i > 0 && chain[i].isSelfIssued { continue }
-                guard let san = try? chain[i].extensions.subjectAlternativeNames else { continue }
-                for name in san.names {
-                    if let reason = violation(name, nc) { out.append(failure(reason, i, in: chain)) }
-                }
-            }
-        }
-        return out
-    }
-
-    private func violation(_ name: GeneralName, _ nc: NameConstraints) -> String? {
-        switch name {
-        case .dnsName, .ipAddress: break
-        default: return nil  // only DNS and IP constraints are enforced; others are out of scope
-        }
-        let sameKind: (GeneralName, GeneralName) -> Bool = { a, b in
-            switch (a, b) {
-            case (.dnsName, .dnsName), (.ipAddress, .ipAddress): return true
-            default: return false
-            }
-        }
-        return check(name, nc, sameKind)
-    }
-
-    private func check(
-        _ name: GeneralName, _ nc: NameConstraints, _ sameKind: (GeneralName, GeneralName) -> Bool
-    ) -> String? {
-        if nc.excluded.contains(where: { sameKind($0, name) && within(name, $0) }) {
-            return "\(name) is in an excluded subtree"
-        }
-        let permitted = nc.permitted.filter { sameKind($0, name) }
-        if !permitted.isEmpty && !permitted.contains(where: { within(name, $0) }) {
-            return "\(name) is outside the permitted subtrees"
-        }
-        return nil
-    }
-
-    private func within(_ name: GeneralName, _ base: GeneralName) -> Bool {
-        switch (name, base) {
-        case (.dnsName(let n), .dnsName(let b)):
-            let n = n.lowercased()
-            var b = b.lowercased()
-            if b.isEmpty { return true }
-            if b.hasPrefix(".") { b.removeFirst() }
-            return n == b || n.hasSuffix("." + b)
-        case (.ipAddress(let ip), .ipAddress(let net)):
-            guard net.count == ip.count * 2 else { return false }
-            for k in 0..<ip.count where ip[k] & net[ip.count + k] != net[k] & net[ip.count + k] { return false }
-            return true
-        default:
-            return false
-        }
     }
 }

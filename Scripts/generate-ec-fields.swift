@@ -7,7 +7,7 @@
 import Glibc
 #endif
 
-let version = "1"
+let version = "2"
 
 // MARK: - Tiny big-integer helpers (little-endian UInt64 limbs; generator only, never shipped)
 
@@ -164,6 +164,10 @@ func emit(_ s: Spec) -> String {
 
     // Montgomery reduction of 2n words.
     func emitReduce(_ o: inout String) {
+        if m == [0xffff_ffff_ffff_ffff, 0x0000_0000_ffff_ffff, 0, 0xffff_ffff_0000_0001] {
+            emitReduceP256(&o)
+            return
+        }
         o += "        // Montgomery reduction (word-by-word REDC): each step adds q·m with q = t_i·(−m⁻¹) mod 2^64 so that\n"
         o += "        // the low word vanishes; the running value stays < 2m·2^(64·i), the result (t·R⁻¹) < 2m.\n"
         o += "        var extra: UInt64 = 0\n        var q: UInt64 = 0\n        var c: UInt64 = 0\n"
@@ -185,6 +189,29 @@ func emit(_ s: Spec) -> String {
         }
         o += "        _ = q\n"
         o += "        return reduceOnce(" + (0..<n).map { "t\($0 + n)" }.joined(separator: ", ") + ", extra)\n"
+    }
+
+    // REDC specialised to p = 2^256 − 2^224 + 2^192 + 2^96 − 1: −p⁻¹ ≡ 1 (mod 2^64) so q = t_i, and q·p needs
+    // no multiplication: t_i + q·(2^64 − 1) = q·2^64, the next limb gains q·(2^32 − 1) + q = q·2^32, and the
+    // top limb's q·(2^64 − 2^32 + 1) = q·2^64 − q·2^32 + q is formed with shifts and one borrow.
+    func emitReduceP256(_ o: inout String) {
+        o += "        // Word-by-word REDC with q = t_i (−p⁻¹ ≡ 1 mod 2^64) and q·p formed from shifts (p's limbs are\n"
+        o += "        // 2^64 − 1, 2^32 − 1, 0, 2^64 − 2^32 + 1): t_i + q·(2^64 − 1) = q·2^64 carries q into limb i+1, which\n"
+        o += "        // then gains q·2^32 in all; q·(2^64 − 2^32 + 1) = (hi, lo) with lo = q − q·2^32 mod 2^64 and\n"
+        o += "        // hi = q − ⌊q/2^32⌋ − borrow ≤ 2^64 − 2^32, so hi + carry never overflows. Same value as the generic REDC.\n"
+        o += "        var extra: UInt64 = 0\n        var c: UInt64 = 0\n"
+        for i in 0..<4 {
+            o += "        do {\n            let q = t\(i)\n            t\(i) = 0  // cleared by this step\n"
+            o += "            (t\(i + 1), c) = addCarry(t\(i + 1), q << 32, 0)\n"
+            o += "            (t\(i + 2), c) = addCarry(t\(i + 2), q >> 32, c)\n"
+            o += "            let (lo, borrow) = subBorrow(q, q << 32, 0)\n"
+            o += "            let hi = q &- (q >> 32) &- borrow\n"
+            o += "            (t\(i + 3), c) = addCarry(t\(i + 3), lo, c)\n"
+            o += "            (t\(i + 4), extra) = addCarry(t\(i + 4), hi &+ c, extra)\n"
+            o += "        }\n"
+        }
+        o += "        _ = t0 | t1 | t2 | t3\n"
+        o += "        return reduceOnce(t4, t5, t6, t7, extra)\n"
     }
 
     // Multiplication.

@@ -17,7 +17,7 @@ package struct ECPrivateKeyCore<C: PrimeCurve>: Sendable {
         let (d, inRange) = C.Scalar.decode(canonical: bytes)
         guard (inRange & ~d.isZeroMask) != 0 else { throw .invalidScalar }  // public: validity
         scalar = bytes
-        let point = bytes.withUnsafeBytes { ProjectivePoint<C>.generatorMultiple(scalar: $0) }
+        let point = bytes.withUnsafeBytes { JacobianPoint<C>.generatorMultiple(scalar: $0) }
         publicKey = ECPublicKeyCore(point: point.affine().0)
     }
 
@@ -38,7 +38,7 @@ package struct ECPrivateKeyCore<C: PrimeCurve>: Sendable {
     /// - Throws: `invalidPoint` if the product is the identity (impossible for valid keys on prime-order curves).
     /// - CT: time independent of d and Q.
     package func sharedSecret(with peer: ECPublicKeyCore<C>) throws(CryptoError) -> [UInt8] {
-        let product = scalar.withUnsafeBytes { ProjectivePoint(peer.point).multiplied(byScalar: $0) }
+        let product = scalar.withUnsafeBytes { JacobianPoint.multiply(peer.point, scalar: $0) }
         let (affine, isIdentity) = product.affine()
         guard isIdentity == 0 else { throw .invalidPoint }  // public: failure
         return affine.x.bytes

@@ -42,7 +42,7 @@ package enum ECDSA<C: PrimeCurve> {
         let (dScalar, _) = C.Scalar.decode(canonical: d)
         let (k, kInRange) = C.Scalar.decode(canonical: kBytes)
         if (kInRange & ~k.isZeroMask) == 0 { return nil }  // public: rejection
-        let point = kBytes.withUnsafeBytes { ProjectivePoint<C>.generatorMultiple(scalar: $0) }
+        let point = kBytes.withUnsafeBytes { JacobianPoint<C>.generatorMultiple(scalar: $0) }
         let (affine, _) = point.affine()
         // FIPS 186-5 §6.4.1 step 6–7: r = x mod n.
         let r = C.Scalar.decode(reducing: affine.x.bytes)
@@ -67,16 +67,17 @@ package enum ECDSA<C: PrimeCurve> {
         let w = s.inverted()
         let u1 = e * w
         let u2 = r * w
-        let point = ProjectivePoint<C>.doubleMultiplyVarTime(u1: u1.bytes, u2: u2.bytes, q: ProjectivePoint(q))
+        let point = JacobianPoint<C>.doubleMultiplyVarTime(u1: u1.bytes, u2: u2.bytes, q: q)
         // Step 5: reject the identity.
         guard point.isIdentityMask == 0 else { return false }
-        // Step 6–7: x(R) mod n == r, checked projectively as X == r'·Z for r' ∈ {r, r + n} with r' < p.
+        // Step 6–7: x(R) mod n == r, checked in Jacobian coordinates as X == r'·Z² for r' ∈ {r, r + n}, r' < p.
+        let zz = point.z.squared()
         let (rField, _) = C.Field.decode(canonical: rBytes)
-        if C.Field.equalMask(point.x, rField * point.z) != 0 { return true }
+        if C.Field.equalMask(point.x, rField * zz) != 0 { return true }
         let (rPlusN, carry) = addBigEndian(rBytes, C.Scalar.modulus.plainBytes)
         let (rPlusNField, below) = C.Field.decode(canonical: rPlusN)
         guard carry == 0, below != 0 else { return false }
-        return C.Field.equalMask(point.x, rPlusNField * point.z) != 0
+        return C.Field.equalMask(point.x, rPlusNField * zz) != 0
     }
 
     /// Recovers the public key from a signature (SEC 1 v2 §4.1.6), for `recoveryID` = 2·j + parity(y(R)).
@@ -103,7 +104,7 @@ package enum ECDSA<C: PrimeCurve> {
         let rInv = r.inverted()
         let u1 = -(e * rInv)
         let u2 = s * rInv
-        let q = ProjectivePoint<C>.doubleMultiplyVarTime(u1: u1.bytes, u2: u2.bytes, q: ProjectivePoint(bigR))
+        let q = JacobianPoint<C>.doubleMultiplyVarTime(u1: u1.bytes, u2: u2.bytes, q: bigR)
         let (affine, isIdentity) = q.affine()
         guard isIdentity == 0 else { return nil }
         return affine

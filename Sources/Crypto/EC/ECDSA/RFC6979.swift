@@ -6,7 +6,9 @@
 /// - CT: time depends only on lengths (and on the number of rejected candidates, which is public and almost
 ///   surely zero); the private key and digest do not leak.
 struct RFC6979Nonces<H: HashFunction> {
-    private var k: [UInt8]
+    /// HMAC keyed with the current K (its inner and outer states absorbed once per K, reused for every
+    /// HMAC_K(…) until K changes).
+    private var keyed: HMAC<H>
     private var v: [UInt8]
     private let byteCount: Int
     private var started = false
@@ -18,15 +20,19 @@ struct RFC6979Nonces<H: HashFunction> {
     init(privateKey: [UInt8], reducedDigest: [UInt8], extra: [UInt8]) {
         byteCount = privateKey.count
         v = [UInt8](repeating: 0x01, count: H.byteCount)  // step b
-        k = [UInt8](repeating: 0x00, count: H.byteCount)  // step c
-        k = Self.mac(k, v, [0x00], privateKey, reducedDigest, extra)  // step d
-        v = Self.mac(k, v)  // step e
-        k = Self.mac(k, v, [0x01], privateKey, reducedDigest, extra)  // step f
-        v = Self.mac(k, v)  // step g
+        keyed = Self.keyed([UInt8](repeating: 0x00, count: H.byteCount))  // step c
+        keyed = Self.keyed(Self.mac(keyed, v, [0x00], privateKey, reducedDigest, extra))  // step d
+        v = Self.mac(keyed, v)  // step e
+        keyed = Self.keyed(Self.mac(keyed, v, [0x01], privateKey, reducedDigest, extra))  // step f
+        v = Self.mac(keyed, v)  // step g
     }
 
-    private static func mac(_ key: [UInt8], _ parts: [UInt8]...) -> [UInt8] {
-        var h = key.withUnsafeBytes { HMAC<H>(keyBytes: $0) }
+    private static func keyed(_ key: [UInt8]) -> HMAC<H> {
+        key.withUnsafeBytes { HMAC<H>(keyBytes: $0) }
+    }
+
+    private static func mac(_ keyed: HMAC<H>, _ parts: [UInt8]...) -> [UInt8] {
+        var h = keyed
         for part in parts { h.update(data: part) }
         return h.finalize().bytes
     }
@@ -35,13 +41,13 @@ struct RFC6979Nonces<H: HashFunction> {
     /// the first call, each call first performs the step h.3 update K = HMAC_K(V ‖ 0x00), V = HMAC_K(V).
     mutating func next() -> [UInt8] {
         if started {
-            k = Self.mac(k, v, [0x00])
-            v = Self.mac(k, v)
+            keyed = Self.keyed(Self.mac(keyed, v, [0x00]))
+            v = Self.mac(keyed, v)
         }
         started = true
         var t: [UInt8] = []
         while t.count < byteCount {  // public: lengths
-            v = Self.mac(k, v)
+            v = Self.mac(keyed, v)
             t += v
         }
         return Array(t.prefix(byteCount))

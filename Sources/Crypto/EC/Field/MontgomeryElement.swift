@@ -56,6 +56,9 @@ package protocol MontgomeryElement: Sendable, BitwiseCopyable {
     static func equalMask(_ a: Self, _ b: Self) -> UInt64
     /// Interprets the limbs as a plain integer: all ones iff it is below the modulus.
     var isBelowModulusMask: UInt64 { get }
+    /// The multiplicative inverse (0 maps to 0); defaults to Fermat with a 4-bit window, a type may supply a
+    /// shorter addition chain.
+    func inverted() -> Self
 }
 
 extension MontgomeryElement {

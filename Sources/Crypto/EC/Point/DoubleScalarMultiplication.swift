@@ -6,34 +6,38 @@
 /// least significant first, with Σ d_i·2^i = k.
 /// VARTIME: public inputs only.
 package func wNAFDigitsVarTime(_ bigEndian: [UInt8], width w: Int) -> [Int8] {
-    let limbCount = (bigEndian.count + 7) / 8 + 1
-    var k = [UInt64](repeating: 0, count: limbCount)
+    let bitCount = bigEndian.count * 8
+    var limbs = [UInt64](repeating: 0, count: bigEndian.count / 8 + 2)
     for (i, byte) in bigEndian.reversed().enumerated() {
-        k[i / 8] |= UInt64(byte) << UInt64(8 * (i % 8))
+        limbs[i / 8] |= UInt64(byte) << UInt64(8 * (i % 8))
     }
-    var digits = [Int8](repeating: 0, count: bigEndian.count * 8 + 1)
-    let window = UInt64(1) << UInt64(w)
-    var i = 0
-    while k.contains(where: { $0 != 0 }) && i < digits.count {
-        if k[0] & 1 == 1 {
-            var d = Int64(k[0] & (window - 1))
-            if d >= Int64(window >> 1) { d -= Int64(window) }
-            digits[i] = Int8(d)
-            // k −= d (d odd, |d| < 2^(w−1)); afterwards k ≡ 0 mod 2^w.
-            if d > 0 {
-                var borrow = UInt64(d)
-                for j in 0..<limbCount { (k[j], borrow) = subBorrow(k[j], borrow, 0) }
-            } else {
-                var carry = UInt64(-d)
-                for j in 0..<limbCount { (k[j], carry) = addCarry(k[j], carry, 0) }
-            }
-        }
-        for j in 0..<limbCount {
-            let next: UInt64 = j + 1 < limbCount ? k[j + 1] : 0
-            k[j] = (k[j] >> 1) | (next << 63)
-        }
-        i += 1
+    /// `count` (≤ 8) bits of k from bit `position` on.
+    func bits(_ position: Int, _ count: Int) -> Int {
+        let word = position >> 6
+        let shift = position & 63
+        var v = limbs[word] >> UInt64(shift)
+        if shift + count > 64 { v |= limbs[word + 1] << UInt64(64 - shift) }
+        return Int(v & ((1 << UInt64(count)) - 1))
     }
+    // Scan upwards with a pending carry c (from negative digits): where bit + c is even the digit is 0 and c
+    // passes on; otherwise the next w bits plus c form an odd digit, made negative (and c = 1) when it is at
+    // least 2^(w−1), so that d + c_out·2^w equals those bits plus c_in.
+    var digits = [Int8](repeating: 0, count: bitCount + 1)
+    var carry = 0
+    var position = 0
+    while position < bitCount {
+        if bits(position, 1) == carry {
+            position += 1
+            continue
+        }
+        let now = min(w, bitCount - position)
+        var word = bits(position, now) + carry
+        carry = (word >> (w - 1)) & 1
+        word -= carry << w
+        digits[position] = Int8(word)
+        position += now
+    }
+    digits[bitCount] = Int8(carry)
     return digits
 }
 
@@ -53,39 +57,44 @@ extension ProjectivePoint {
         for _ in 1..<count { points.append(points[points.count - 1] + twoP) }
         return batchAffine(points)
     }
+}
 
-    /// u1·G + u2·Q with interleaved wNAF (u1, u2 big-endian, `C.byteCount` bytes each).
+extension JacobianPoint {
+    /// u1·G + u2·Q with interleaved wNAF (u1, u2 big-endian, `C.byteCount` bytes each), in Jacobian coordinates.
     /// VARTIME: public inputs only (ECDSA verification and public-key recovery).
-    package static func doubleMultiplyVarTime(u1: [UInt8], u2: [UInt8], q: ProjectivePoint) -> ProjectivePoint {
-        let digitsG = wNAFDigitsVarTime(u1, width: wNAFWidthG)
-        let digitsQ = wNAFDigitsVarTime(u2, width: wNAFWidthQ)
+    package static func doubleMultiplyVarTime(u1: [UInt8], u2: [UInt8], q: AffinePoint<C>) -> JacobianPoint {
+        let digitsG = wNAFDigitsVarTime(u1, width: ProjectivePoint<C>.wNAFWidthG)
+        let digitsQ = wNAFDigitsVarTime(u2, width: ProjectivePoint<C>.wNAFWidthQ)
         let tableG = C.generatorOddMultiples
-        var tableQ = [q]
-        let twoQ = q.doubled()
-        for _ in 1..<(1 << (wNAFWidthQ - 2)) { tableQ.append(tableQ[tableQ.count - 1] + twoQ) }
+        // Q, 3Q, 5Q, …: distinct multiples of a point of prime order, so the cheap addition is exact.
+        var tableQ = [JacobianPoint(q)]
+        let twoQ = JacobianPoint(q).doubled()
+        for _ in 1..<(1 << (ProjectivePoint<C>.wNAFWidthQ - 2)) {
+            tableQ.append(twoQ.addingVarTime(tableQ[tableQ.count - 1]))
+        }
 
         var top = max(digitsG.count, digitsQ.count) - 1
         while top >= 0 && (top >= digitsG.count || digitsG[top] == 0) && (top >= digitsQ.count || digitsQ[top] == 0) {
             top -= 1
         }
-        var acc = ProjectivePoint.identity
+        var acc = JacobianPoint.identity
         var i = top
         while i >= 0 {
-            acc = acc.doubled()
+            if acc.isIdentityMask == 0 { acc = acc.doubled() }
             if i < digitsG.count {
                 let d = Int(digitsG[i])
                 if d > 0 {
-                    acc = acc + tableG[d >> 1]
+                    acc = acc.addingVarTime(tableG[d >> 1])
                 } else if d < 0 {
-                    acc = acc + tableG[(-d) >> 1].negated
+                    acc = acc.addingVarTime(tableG[(-d) >> 1].negated)
                 }
             }
             if i < digitsQ.count {
                 let d = Int(digitsQ[i])
                 if d > 0 {
-                    acc = acc + tableQ[d >> 1]
+                    acc = acc.addingVarTime(tableQ[d >> 1])
                 } else if d < 0 {
-                    acc = acc + tableQ[(-d) >> 1].negated
+                    acc = acc.addingVarTime(tableQ[(-d) >> 1].negated)
                 }
             }
             i -= 1

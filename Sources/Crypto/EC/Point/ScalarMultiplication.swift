@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Constant-time scalar multiplication: variable base with a 4-bit fixed window, fixed base with a comb table.
+// Constant-time scalar multiplication (Jacobian): variable base with a signed 5-bit window, fixed base with a comb table.
 // CT-FILE
 
 /// Nibble `i` (0 = least significant) of a big-endian scalar encoding. `i` is public, the value is not.
@@ -9,40 +9,79 @@ func scalarNibble(_ scalar: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {
     return (byte >> UInt64(4 * (i % 2))) & 0xF
 }
 
-extension ProjectivePoint {
-    /// k·P for a secret scalar k given as `C.byteCount` big-endian bytes (k may be any value < 2^bits).
+/// Bit `j` (0 = least significant) of a big-endian scalar encoding, 0 outside it. `j` is public, the value is not.
+@inline(__always)
+func scalarBit(_ scalar: UnsafeRawBufferPointer, _ j: Int) -> UInt64 {
+    guard j >= 0 && j < 8 * scalar.count else { return 0 }  // public: bit index
+    return UInt64(scalar[scalar.count - 1 - (j >> 3)] >> UInt8(j & 7)) & 1
+}
+
+/// Signed 5-bit (Booth) digit `i` of a scalar: d_i = b(5i−1) + Σ_{t<5} b(5i+t)·2^t − 32·b(5i+4), so that
+/// Σ d_i·32^i = k when the top window's b(5i+4) is zero. Returns |d_i| ∈ [0, 16] and an all-ones mask iff d_i < 0.
+/// - CT: branch-free in the bits; `i` is public.
+@inline(__always)
+func boothDigit(_ scalar: UnsafeRawBufferPointer, _ i: Int) -> (magnitude: UInt64, negative: UInt64) {
+    var w: UInt64 = 0
+    for t in 0..<6 { w |= scalarBit(scalar, 5 * i - 1 + t) << UInt64(t) }
+    let u = (w >> 1) &+ (w & 1)  // bits 5i…5i+4 plus the carry-in bit 5i−1, in [0, 32]
+    let negative = 0 &- (w >> 5)
+    return ((u & ~negative) | ((32 &- u) & negative), negative)
+}
+
+extension JacobianPoint {
+    /// k·P for a secret scalar k ∈ [0, n) given as `C.byteCount` big-endian bytes.
     ///
-    /// Fixed 4-bit window from the top, four doublings and one addition per window, no zero window skipped;
-    /// the window's multiple is read by scanning all 16 table entries with masks (STYLE.md §8.4 rule 3, 7).
-    /// - CT: time and memory access depend only on the curve; values of `scalar` and `self` do not leak.
-    package func multiplied(byScalar scalar: UnsafeRawBufferPointer) -> ProjectivePoint {
+    /// Signed 5-bit window (Booth recoding), five doublings and one addition per window, no zero window
+    /// skipped; the multiple |d|·P is read by scanning all 16 table entries with masks and then negated by
+    /// mask (STYLE.md §8.4 rules 3, 7). With k < n the running sum 32·V and the entry d·P (|d| ≤ 16) can only
+    /// coincide in the last window (32·V = n + d), so every addition but the last uses the cheaper formula and
+    /// the last one also handles doubling.
+    /// - CT: time and memory access depend only on the curve; values of `scalar` and `p` do not leak.
+    package static func multiply(_ p: AffinePoint<C>, scalar: UnsafeRawBufferPointer) -> JacobianPoint {
         precondition(scalar.count == C.byteCount, "scalar length checked by caller")
-        return withUnsafeTemporaryAllocation(of: ProjectivePoint.self, capacity: 16) { table in
-            table.initialize(repeating: .identity)
-            table[1] = self
-            for i in 2..<16 {
-                table[i] = (i % 2 == 0) ? table[i / 2].doubled() : table[i - 1] + self  // public: table index
+        return withUnsafeTemporaryAllocation(of: JacobianPoint.self, capacity: 16) { table in
+            // table[j − 1] = j·P for j = 1…16 (j·P ≠ P for j ≥ 2: P has prime order n > 16).
+            let base = JacobianPoint(p)
+            table.initialize(repeating: base)
+            for j in 2...16 {
+                table[j - 1] = j % 2 == 0 ? table[j / 2 - 1].doubled() : table[j - 2].addingDistinct(p)  // public: index
             }
-            var acc = ProjectivePoint.identity
-            for w in stride(from: 2 * scalar.count - 1, through: 0, by: -1) {
-                acc = acc.doubled().doubled().doubled().doubled()
-                let digit = scalarNibble(scalar, w)
-                var entry = ProjectivePoint.identity
-                for j in 1..<16 {
-                    entry = .select(ConstantTime.isEqual(UInt64(j), digit), table[j], entry)
+            let windows = 8 * scalar.count / 5 + 1  // the top window's bit 5i+4 lies above the scalar: zero
+            var acc = JacobianPoint.identity
+            for i in stride(from: windows - 1, through: 0, by: -1) {
+                acc = acc.doubled().doubled().doubled().doubled().doubled()
+                let (magnitude, negative) = boothDigit(scalar, i)
+                var entry = JacobianPoint.identity
+                for j in 1...16 {
+                    entry = .select(ConstantTime.isEqual(UInt64(j), magnitude), table[j - 1], entry)
                 }
-                acc = acc + entry
+                entry.y = C.Field.select(negative, -entry.y, entry.y)
+                acc = i == 0 ? acc.addingComplete(entry) : acc.addingDistinct(entry)  // public: loop index
             }
             return acc
         }
     }
 
-    /// k·G for a secret scalar k (`C.byteCount` big-endian bytes), from the precomputed comb table.
+    /// P + Q for any P, Q (the doubling case selected by mask, at the cost of one extra doubling).
+    /// - CT: time independent of the points.
+    @inline(__always)
+    package func addingComplete(_ q: JacobianPoint) -> JacobianPoint {
+        let (sum, h, r) = rawAdding(q)
+        let twice = doubled()
+        var out = JacobianPoint.select(h.isZeroMask & r.isZeroMask, twice, sum)
+        out = .select(isIdentityMask, q, out)
+        return .select(q.isIdentityMask, self, out)
+    }
+
+    /// k·G for a secret scalar k ∈ [0, n) (`C.byteCount` big-endian bytes), from the precomputed comb table.
+    ///
+    /// The running sum A = Σ_{v<w} d_v·16^v (< 16^w) and the entry d·16^w (≥ 16^w) never coincide, nor do
+    /// they cancel (A + d·16^w ≤ k < n), so the mixed addition needs only the identity mask.
     /// - CT: time and memory access depend only on the curve; the value of `scalar` does not leak.
-    package static func generatorMultiple(scalar: UnsafeRawBufferPointer) -> ProjectivePoint {
+    package static func generatorMultiple(scalar: UnsafeRawBufferPointer) -> JacobianPoint {
         precondition(scalar.count == C.byteCount, "scalar length checked by caller")
         let table = C.generatorTable
-        var acc = ProjectivePoint.identity
+        var acc = JacobianPoint.identity
         table.entries.withUnsafeBufferPointer { entries in
             for w in 0..<(2 * scalar.count) {
                 let digit = scalarNibble(scalar, w)
@@ -51,7 +90,7 @@ extension ProjectivePoint {
                 for j in 2...15 {
                     entry = .select(ConstantTime.isEqual(UInt64(j), digit), entries[w * 15 + j - 1], entry)
                 }
-                let sum = acc + entry
+                let sum = acc.addingDistinct(entry)
                 // A zero digit adds nothing (the affine table cannot hold the identity).
                 acc = .select(ConstantTime.isZero(digit), acc, sum)
             }

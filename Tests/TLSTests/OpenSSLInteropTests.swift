@@ -110,6 +110,13 @@ struct OpenSSLInteropTests {
         }
     }
 
+    @Test("s_client against our server with an RSA-2048 certificate and key (rsa_pss_rsae CertificateVerify)")
+    func serverRSA() throws {
+        let (out, handshakes) = try ourServer(certCurve: "RSA-2048", clientArgs: ["-sigalgs", "rsa_pss_rsae_sha384"]) { _ in }
+        #expect(handshakes == 1, "\(out.suffix(800))")
+        #expect(out.contains("rsa_pss_rsae_sha384") || out.contains("RSA-PSS"), "\(out.suffix(800))")
+    }
+
     /// The X.509 verifier over s_server's self-signed certificate (SAN DNS:localhost), trusted as the root.
     func x509Client(trusting rootName: String?, identity: String?) throws -> (HandshakeSummary?, String?) {
         var failure: String? = nil

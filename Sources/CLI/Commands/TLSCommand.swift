@@ -28,7 +28,7 @@ struct TLSCommand: Command {
         """
     static let options: [OptionSpec] = [
         .value("cert", name: "FILE", help: "PEM certificate (server: ours; client: for client authentication)"),
-        .value("key", name: "FILE", help: "PEM private key (EC P-256 or P-384)"),
+        .value("key", name: "FILE", help: "PEM private key (EC P-256/P-384, or RSA 2048-4096 bits)"),
         .value("chain", name: "FILE", help: "PEM intermediate certificates to send after --cert"),
         .value("port", name: "N", help: "server: TCP port to listen on (default 4433)"),
         .value("client-auth", name: "MODE", help: "server: none, request or require (default none)"),

@@ -7,14 +7,29 @@ import ContrastCrypto
 
 /// Loads CertificateVerify signing keys.
 public enum TLSPrivateKeys {
-    /// The first private key in `pem`. Supports EC keys on P-256 and P-384.
+    /// The first private key in `pem`: EC on P-256 or P-384 (SEC 1 or PKCS#8), or RSA of 2048–4096 bits
+    /// (PKCS#1 "RSA PRIVATE KEY" or PKCS#8), which signs with rsa_pss_rsae_*.
     public static func signingKey(pem: String) throws(TLSError) -> any TLSSigningKey {
         let docs: [PEMDocument]
         do { docs = try PEMDocument.parseMultiple(pem) } catch { throw .internal("key PEM: \(error)") }
-        for doc in docs where doc.type == "EC PRIVATE KEY" || doc.type == "PRIVATE KEY" {
-            return try ecPrivateKey(der: doc.derBytes)
+        for doc in docs {
+            switch doc.type {
+            case "EC PRIVATE KEY": return try ecPrivateKey(der: doc.derBytes)
+            case "RSA PRIVATE KEY": return try rsaPrivateKey(der: doc.derBytes)
+            case "PRIVATE KEY":
+                if let k = try? ecPrivateKey(der: doc.derBytes) { return k }
+                return try rsaPrivateKey(der: doc.derBytes)
+            default: continue
+            }
         }
-        throw .internal("no supported private key in PEM (need EC PRIVATE KEY or PRIVATE KEY)")
+        throw .internal("no supported private key in PEM (need EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY)")
+    }
+
+    /// An RSA key from PKCS#1 or PKCS#8 DER (`RSA.Signing.PrivateKey(derRepresentation:)`).
+    static func rsaPrivateKey(der: [UInt8]) throws(TLSError) -> any TLSSigningKey {
+        do { return RSASigningKey(try RSA.Signing.PrivateKey(derRepresentation: der)) } catch {
+            throw .internal("private key: not a P-256/P-384 or 2048–4096-bit RSA key (\(error))")
+        }
     }
 
     /// A P-256 or P-384 key from SEC 1 or PKCS#8 DER (`P256/P384.Signing.PrivateKey(derRepresentation:)`,

@@ -116,3 +116,53 @@ struct RSAInverseTests {
         #expect(VarTimeArithmetic.inverseOdd(Limbs.resized([0], to: k), modulus: limbs) == nil)
     }
 }
+
+@Suite("RSA input representatives")
+struct RSARepresentativeTests {
+    @Test("OS2IP of a wrong-length input throws invalidLength; a value ≥ n throws invalidParameter; zero is accepted")
+    func representativeErrors() throws {
+        let key = try #require(rsaTestKey2048)
+        let core = key.publicKey.core
+        let n = key.components.n
+        #expect(throws: CryptoError.invalidLength) { try core.representative([UInt8](repeating: 1, count: 255)) }
+        #expect(throws: CryptoError.invalidLength) { try core.representative([UInt8](repeating: 1, count: 257)) }
+        #expect(throws: CryptoError.invalidLength) { try core.representative([UInt8]()) }
+        #expect(throws: CryptoError.invalidParameter) { try core.representative(n) }
+        #expect(throws: CryptoError.invalidParameter) { try core.representative([UInt8](repeating: 0xFF, count: 256)) }
+        var nMinus1 = n
+        nMinus1[255] -= 1
+        #expect(try core.representative(nMinus1).count == 32)
+        #expect(Limbs.isZeroMask(try core.representative([UInt8](repeating: 0, count: 256))) == ~0)
+        // The public operation maps 0 to 0 and 1 to 1 (no trap on degenerate representatives).
+        let one = [UInt8](repeating: 0, count: 255) + [1]
+        #expect(try core.applyVarTime(bytes: one) == one)
+    }
+
+    @Test("private keys with empty, zero or even components are rejected with invalidParameter")
+    func malformedPrivateComponents() throws {
+        let c = try #require(rsaTestKey2048).components
+        let empty: [UInt8] = []
+        let zero = [UInt8](repeating: 0, count: c.p.count)
+        var evenP = c.p
+        evenP[evenP.count - 1] &= 0xFE
+        for (p, q) in [(empty, c.q), (c.p, empty), (zero, c.q), (evenP, c.q)] {
+            #expect(throws: CryptoError.invalidParameter) {
+                try RSA.Signing.PrivateKey(n: c.n, e: c.e, d: c.d, p: p, q: q, dP: c.dP, dQ: c.dQ, qInv: c.qInv)
+            }
+            #expect(throws: CryptoError.invalidParameter) {
+                try RSA.Signing.PrivateKey(n: c.n, e: c.e, d: c.d, p: p, q: q)
+            }
+        }
+        // d, dP as long as n or p but ≥ the modulus.
+        #expect(throws: CryptoError.invalidParameter) {
+            try RSA.Signing.PrivateKey(
+                n: c.n, e: c.e, d: [UInt8](repeating: 0xFF, count: c.d.count), p: c.p, q: c.q, dP: c.dP, dQ: c.dQ,
+                qInv: c.qInv)
+        }
+        #expect(throws: CryptoError.invalidParameter) {
+            try RSA.Signing.PrivateKey(
+                n: c.n, e: c.e, d: c.d, p: c.p, q: c.q, dP: [UInt8](repeating: 0xFF, count: c.dP.count), dQ: c.dQ,
+                qInv: c.qInv)
+        }
+    }
+}

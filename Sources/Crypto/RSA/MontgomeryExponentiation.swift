@@ -9,32 +9,58 @@ extension MontgomeryModulus {
     /// VARTIME: public inputs only (branches on the bits of `exponent`); the values of `x` do not leak.
     /// - Returns: the Montgomery form of `x^e mod n`; `R mod n` when `exponent` is zero.
     package func powMontgomeryVarTime(_ x: [UInt64], exponent: [UInt64]) -> [UInt64] {
+        powVarTime(x, exponent: exponent, plainBase: nil)
+    }
+
+    /// `x^e mod n` in ordinary form, for an ordinary `x < n` and a *public odd* exponent (RSAVP1/RSAEP, where
+    /// RFC 8017 §3.1 makes `e` odd).
+    ///
+    /// The base is converted once; the last step multiplies the Montgomery-form `x^(e−1)` by the *ordinary*
+    /// `x`, which removes the factor `R` and saves the conversion back: e = 65537 costs one conversion,
+    /// 16 squarings and one multiplication.
+    /// VARTIME: public inputs only (branches on the bits of `exponent`); the values of `x` do not leak.
+    package func powOddExponentVarTime(_ x: [UInt64], exponent: [UInt64]) -> [UInt64] {
+        guard let low = exponent.first, low & 1 == 1 else {  // public: exponent shape (never taken for RSA keys)
+            return fromMontgomery(powMontgomeryVarTime(toMontgomery(x), exponent: exponent))
+        }
+        return powVarTime(toMontgomery(x), exponent: exponent, plainBase: x)
+    }
+
+    /// Left-to-right square-and-multiply on Montgomery-form `x`. With `plainBase` (the ordinary form of `x`,
+    /// exponent odd), the final multiplication uses it and the result comes out in ordinary form.
+    /// VARTIME: public inputs only (branches on the bits of `exponent`).
+    private func powVarTime(_ x: [UInt64], exponent: [UInt64], plainBase: [UInt64]?) -> [UInt64] {
         var top = exponent.count * 64 - 1
         while top >= 0 && (exponent[top >> 6] >> UInt64(top & 63)) & 1 == 0 { top -= 1 }  // public: exponent
         guard top >= 0 else { return one }  // public: exponent is zero
         let k = count
         var acc = x
-        var t = [UInt64](repeating: 0, count: k + 1)
+        var t = [UInt64](repeating: 0, count: 2 * k)
+        let last = plainBase ?? x
         acc.withUnsafeMutableBufferPointer { accB in
             t.withUnsafeMutableBufferPointer { tB in
                 x.withUnsafeBufferPointer { xB in
-                    limbs.withUnsafeBufferPointer { nB in
-                        let a = Limbs.base(accB)
-                        let tp = Limbs.base(tB)
-                        let xp = Limbs.base(xB)
-                        let np = Limbs.base(nB)
-                        var bit = top - 1
-                        while bit >= 0 {  // public: loop bound
-                            Self.multiply(a, a, a, np, n0, k, tp)
-                            if (exponent[bit >> 6] >> UInt64(bit & 63)) & 1 == 1 {  // public: exponent
-                                Self.multiply(a, a, xp, np, n0, k, tp)
+                    last.withUnsafeBufferPointer { lastB in
+                        limbs.withUnsafeBufferPointer { nB in
+                            let a = Limbs.base(accB)
+                            let tp = Limbs.base(tB)
+                            let np = Limbs.base(nB)
+                            var bit = top - 1
+                            while bit >= 0 {  // public: loop bound
+                                Self.square(a, a, np, n0, k, tp)
+                                if (exponent[bit >> 6] >> UInt64(bit & 63)) & 1 == 1 {  // public: exponent
+                                    // Bit 0 (the last one) takes the ordinary base when one is given.
+                                    let base = bit == 0 ? Limbs.base(lastB) : Limbs.base(xB)  // public: position
+                                    Self.multiply(a, a, base, np, n0, k, tp)
+                                }
+                                bit -= 1
                             }
-                            bit -= 1
                         }
                     }
                 }
             }
         }
+        if top == 0, let plainBase { return plainBase }  // public: e = 1 (x^1 = x; never an RSA exponent)
         return acc
     }
 
@@ -60,7 +86,7 @@ extension MontgomeryModulus {
         var table = [UInt64](repeating: 0, count: entries * k)
         var acc = [UInt64](repeating: 0, count: k)
         var selected = [UInt64](repeating: 0, count: k)
-        var t = [UInt64](repeating: 0, count: k + 1)
+        var t = [UInt64](repeating: 0, count: 2 * k)
         let windows = (exponentBits + w - 1) / w
         table.withUnsafeMutableBufferPointer { tableB in
             acc.withUnsafeMutableBufferPointer { accB in
@@ -92,7 +118,7 @@ extension MontgomeryModulus {
                                     a.update(from: sel, count: k)
                                     first = false
                                 } else {
-                                    for _ in 0..<w { Self.multiply(a, a, a, np, n0, k, tp) }
+                                    for _ in 0..<w { Self.square(a, a, np, n0, k, tp) }
                                     Self.multiply(a, a, sel, np, n0, k, tp)
                                 }
                                 window -= 1

@@ -61,8 +61,7 @@ package struct RSAPublicCore: Sendable {
     /// `x^e mod n` as limbs, for `x < n`.
     /// VARTIME: public inputs only (the exponent); the value of `x` does not leak.
     package func applyVarTime(_ x: [UInt64]) -> [UInt64] {
-        let xm = modulus.toMontgomery(x)
-        return modulus.fromMontgomery(modulus.powMontgomeryVarTime(xm, exponent: exponent))
+        modulus.powOddExponentVarTime(x, exponent: exponent)
     }
 
     /// RSAVP1/RSAEP on bytes: `input^e mod n`, I2OSP'd to `byteCount` bytes.

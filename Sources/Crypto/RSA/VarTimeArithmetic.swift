@@ -133,84 +133,124 @@ package enum VarTimeArithmetic {
 
     /// `a⁻¹ mod n` for odd `n` (`count` limbs, `a < n`) with the binary extended algorithm, or nil when
     /// gcd(a, n) ≠ 1. The result has `n.count` limbs.
+    ///
+    /// Invariants: `x1·a ≡ u` and `x2·a ≡ v (mod n)`, `v` odd after each halving, `x1, x2 < n`. Halving `x`
+    /// along with `u` uses `(x + m·n)/2^s` with `m = −x·n⁻¹ mod 2^s` (one word of Montgomery reduction), which
+    /// stays below `n`. Works on raw buffers and tracks the significant lengths of `u` and `v`.
     /// VARTIME: the time depends on `a`; callers pass public or blinded values only.
     package static func inverseOdd(_ a: [UInt64], modulus n: [UInt64]) -> [UInt64]? {
         let k = n.count
-        var u = Limbs.resized(a, to: k)
-        var v = n
-        var x1 = [UInt64](repeating: 0, count: k + 1)
-        var x2 = [UInt64](repeating: 0, count: k + 1)
-        x1[0] = 1
-        let nExt = Limbs.resized(n, to: k + 1)
-        // Invariants: x1·a ≡ u and x2·a ≡ v (mod n); v is odd; x1, x2 < n.
-        while Limbs.isZeroMask(u) == 0 {
-            halveWhileEven(&u, &x1, nExt)
-            halveWhileEven(&v, &x2, nExt)
-            if Limbs.lessThanMask(u, v) == 0 {
-                subtractInPlace(&u, v)
-                subtractModInPlace(&x1, x2, nExt)
-            } else {
-                subtractInPlace(&v, u)
-                subtractModInPlace(&x2, x1, nExt)
+        guard k > 0, a.count <= k else { return nil }
+        // One buffer: u (k), v (k), x1 (k + 1), x2 (k + 1), n (k + 1).
+        var storage = [UInt64](repeating: 0, count: 5 * k + 3)
+        return storage.withUnsafeMutableBufferPointer { buffer -> [UInt64]? in
+            let u = Limbs.base(buffer)
+            let v = u + k
+            let x1 = v + k
+            let x2 = x1 + k + 1
+            let np = x2 + k + 1
+            for i in 0..<a.count { u[i] = a[i] }
+            for i in 0..<k {
+                v[i] = n[i]
+                np[i] = n[i]
             }
-        }
-        var unit = [UInt64](repeating: 0, count: k)
-        unit[0] = 1
-        guard Limbs.equalMask(v, unit) != 0 else { return nil }
-        return Limbs.resized(x2, to: k)
-    }
-
-    /// While `u` is even: `u ← u/2`, `x ← x/2 mod n` (adding `n` first when `x` is odd), a word at a time.
-    private static func halveWhileEven(_ u: inout [UInt64], _ x: inout [UInt64], _ n: [UInt64]) {
-        while u[0] & 1 == 0 {
-            // Shift u by up to 63 bits at once, and x by the same count: x ← (x + m·n) / 2^s where
-            // m = −x·n⁻¹ mod 2^s makes the sum divisible by 2^s (one pass of Montgomery reduction).
-            let s = min(u[0] == 0 ? 63 : u[0].trailingZeroBitCount, 63)
-            shiftRight(&u, by: s)
+            x1[0] = 1
             var inv = n[0]
             for _ in 0..<5 { inv = inv &* (2 &- n[0] &* inv) }
-            let mask: UInt64 = (1 << UInt64(s)) - 1
-            let m = (0 &- x[0] &* inv) & mask
+            var uLength = significantLength(u, k)
+            var vLength = significantLength(v, k)
+            while uLength > 0 {
+                halveWhileEven(u, &uLength, x1, np, k + 1, inv)
+                halveWhileEven(v, &vLength, x2, np, k + 1, inv)
+                if compare(u, uLength, v, vLength) >= 0 {
+                    subtract(u, &uLength, v, vLength)
+                    subtractMod(x1, x2, np, k + 1)
+                } else {
+                    subtract(v, &vLength, u, uLength)
+                    subtractMod(x2, x1, np, k + 1)
+                }
+            }
+            guard vLength == 1 && v[0] == 1 else { return nil }
+            return Array(UnsafeBufferPointer(start: x2, count: k))
+        }
+    }
+
+    /// Number of limbs of `x` up to and including the top non-zero one.
+    private static func significantLength(_ x: UnsafeMutablePointer<UInt64>, _ length: Int) -> Int {
+        var l = length
+        while l > 0 && x[l - 1] == 0 { l -= 1 }
+        return l
+    }
+
+    /// While `u` (non-zero) is even: `u ← u/2^s`, `x ← (x + m·n)/2^s mod n`, up to 63 bits at a time.
+    private static func halveWhileEven(
+        _ u: UnsafeMutablePointer<UInt64>, _ uLength: inout Int, _ x: UnsafeMutablePointer<UInt64>,
+        _ n: UnsafeMutablePointer<UInt64>, _ xLength: Int, _ inv: UInt64
+    ) {
+        while u[0] & 1 == 0 {
+            let s = u[0] == 0 ? 63 : u[0].trailingZeroBitCount
+            shiftRight(u, uLength, s)
+            uLength = significantLength(u, uLength)
+            let m = (0 &- x[0] &* inv) & ((1 << UInt64(s)) - 1)
             var carry: UInt64 = 0
-            for i in 0..<x.count {
+            for i in 0..<xLength {
                 let p = UInt128(m) &* UInt128(n[i]) &+ UInt128(x[i]) &+ UInt128(carry)
                 x[i] = UInt64(truncatingIfNeeded: p)
                 carry = UInt64(truncatingIfNeeded: p >> 64)
             }
-            shiftRight(&x, by: s)
+            shiftRight(x, xLength, s)
         }
     }
 
-    private static func shiftRight(_ x: inout [UInt64], by s: Int) {
-        let c = x.count
-        x.withUnsafeMutableBufferPointer { b in
-            for i in 0..<c {
-                let hi = i + 1 < c ? b[i + 1] << UInt64(64 - s) : 0
-                b[i] = (b[i] >> UInt64(s)) | hi
-            }
-        }
+    /// `x ← x >> s` for `1 ≤ s ≤ 63` over `length` limbs.
+    private static func shiftRight(_ x: UnsafeMutablePointer<UInt64>, _ length: Int, _ s: Int) {
+        guard length > 0 else { return }
+        let left = UInt64(64 - s)
+        for i in 0..<(length - 1) { x[i] = (x[i] >> UInt64(s)) | (x[i + 1] << left) }
+        x[length - 1] >>= UInt64(s)
     }
 
-    private static func subtractInPlace(_ a: inout [UInt64], _ b: [UInt64]) {
+    /// −1, 0, 1 as `a` (significant length `aLength`) is below, equal to or above `b`.
+    private static func compare(
+        _ a: UnsafeMutablePointer<UInt64>, _ aLength: Int, _ b: UnsafeMutablePointer<UInt64>, _ bLength: Int
+    ) -> Int {
+        if aLength != bLength { return aLength < bLength ? -1 : 1 }
+        var i = aLength - 1
+        while i >= 0 {
+            if a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+            i -= 1
+        }
+        return 0
+    }
+
+    /// `a ← a − b` for `a ≥ b`, updating the significant length of `a`.
+    private static func subtract(
+        _ a: UnsafeMutablePointer<UInt64>, _ aLength: inout Int, _ b: UnsafeMutablePointer<UInt64>, _ bLength: Int
+    ) {
         var borrow: UInt64 = 0
-        for i in 0..<a.count {
-            let d = UInt128(a[i]) &- UInt128(b[i]) &- UInt128(borrow)
+        for i in 0..<aLength {
+            let y = i < bLength ? b[i] : 0
+            let d = UInt128(a[i]) &- UInt128(y) &- UInt128(borrow)
             a[i] = UInt64(truncatingIfNeeded: d)
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
         }
+        aLength = significantLength(a, aLength)
     }
 
-    /// `a ← (a − b) mod n` for `a, b < n` (`k + 1` limbs).
-    private static func subtractModInPlace(_ a: inout [UInt64], _ b: [UInt64], _ n: [UInt64]) {
+    /// `a ← (a − b) mod n` for `a, b < n` (`length` limbs).
+    private static func subtractMod(
+        _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafeMutablePointer<UInt64>, _ n: UnsafeMutablePointer<UInt64>,
+        _ length: Int
+    ) {
         var borrow: UInt64 = 0
-        for i in 0..<a.count {
+        for i in 0..<length {
             let d = UInt128(a[i]) &- UInt128(b[i]) &- UInt128(borrow)
             a[i] = UInt64(truncatingIfNeeded: d)
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
         }
         if borrow != 0 {
             var carry: UInt64 = 0
-            for i in 0..<a.count {
+            for i in 0..<length {
                 let s = UInt128(a[i]) &+ UInt128(n[i]) &+ UInt128(carry)
                 a[i] = UInt64(truncatingIfNeeded: s)
                 carry = UInt64(truncatingIfNeeded: s >> 64)

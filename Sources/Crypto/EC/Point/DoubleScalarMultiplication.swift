@@ -42,15 +42,10 @@ package func wNAFDigitsVarTime(_ bigEndian: [UInt8], width w: Int) -> [Int8] {
 }
 
 extension ProjectivePoint {
-    /// Window width for the per-call table of Q (8 odd multiples).
-    static var wNAFWidthQ: Int { 5 }
-    /// Window width for the fixed table of G (32 odd multiples, see `PrimeCurve.generatorOddMultiples`).
-    package static var wNAFWidthG: Int { 7 }
-
     /// Affine odd multiples G, 3G, …, (2^(wG−1)−1)·G, for `PrimeCurve.generatorOddMultiples`.
     /// VARTIME: public inputs only.
     package static func oddMultiplesTable(of g: AffinePoint<C>) -> [AffinePoint<C>] {
-        let count = 1 << (wNAFWidthG - 2)
+        let count = 1 << (JacobianPoint<C>.wNAFWidthG - 2)
         let p = ProjectivePoint(g)
         let twoP = p.doubled()
         var points = [p]
@@ -60,16 +55,21 @@ extension ProjectivePoint {
 }
 
 extension JacobianPoint {
+    /// Window width for the per-call table of Q (8 odd multiples).
+    static var wNAFWidthQ: Int { 5 }
+    /// Window width for the fixed table of G (32 odd multiples, see `PrimeCurve.generatorOddMultiples`).
+    package static var wNAFWidthG: Int { 7 }
+
     /// u1·G + u2·Q with interleaved wNAF (u1, u2 big-endian, `C.byteCount` bytes each), in Jacobian coordinates.
     /// VARTIME: public inputs only (ECDSA verification and public-key recovery).
     package static func doubleMultiplyVarTime(u1: [UInt8], u2: [UInt8], q: AffinePoint<C>) -> JacobianPoint {
-        let digitsG = wNAFDigitsVarTime(u1, width: ProjectivePoint<C>.wNAFWidthG)
-        let digitsQ = wNAFDigitsVarTime(u2, width: ProjectivePoint<C>.wNAFWidthQ)
+        let digitsG = wNAFDigitsVarTime(u1, width: wNAFWidthG)
+        let digitsQ = wNAFDigitsVarTime(u2, width: wNAFWidthQ)
         let tableG = C.generatorOddMultiples
         // Q, 3Q, 5Q, …: distinct multiples of a point of prime order, so the cheap addition is exact.
         var tableQ = [JacobianPoint(q)]
         let twoQ = JacobianPoint(q).doubled()
-        for _ in 1..<(1 << (ProjectivePoint<C>.wNAFWidthQ - 2)) {
+        for _ in 1..<(1 << (wNAFWidthQ - 2)) {
             tableQ.append(twoQ.addingVarTime(tableQ[tableQ.count - 1]))
         }
 

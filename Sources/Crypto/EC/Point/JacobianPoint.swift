@@ -53,12 +53,6 @@ package struct JacobianPoint<C: PrimeCurve>: Sendable {
         return (AffinePoint(x: x * zInv2, y: y * (zInv2 * zInv)), isIdentityMask)
     }
 
-    /// The same point in homogeneous projective coordinates (X·Z : Y : Z³).
-    @inline(__always)
-    package var projective: ProjectivePoint<C> {
-        ProjectivePoint(x: x * z, y: y, z: z.squared() * z)
-    }
-
     /// 2P (dbl-2001-b, a = −3): 3M + 5S. Also correct for the identity (Z stays 0).
     /// - CT: time independent of the point.
     @inline(__always)

@@ -3,8 +3,8 @@
 // CT-FILE
 
 /// A point in homogeneous projective coordinates (X : Y : Z), x = X/Z, y = Y/Z; the identity is (0 : 1 : 0).
-/// The formulas are complete: they hold for every input pair, including doubling and the identity, so no
-/// branch ever depends on the points.
+/// The formulas are complete: they hold for every input pair, including doubling and the identity. Only the
+/// precomputation of the public generator tables uses them now; scalar multiplication is in `JacobianPoint`.
 package struct ProjectivePoint<C: PrimeCurve>: Sendable {
     package var x: C.Field
     package var y: C.Field
@@ -17,36 +17,9 @@ package struct ProjectivePoint<C: PrimeCurve>: Sendable {
         self.z = z
     }
 
-    /// The point at infinity.
-    @inline(__always)
-    package static var identity: ProjectivePoint { ProjectivePoint(x: .zero, y: .one, z: .zero) }
-
     @inline(__always)
     package init(_ p: AffinePoint<C>) {
         self.init(x: p.x, y: p.y, z: .one)
-    }
-
-    /// All ones iff this is the identity (Z = 0).
-    @inline(__always)
-    package var isIdentityMask: UInt64 { z.isZeroMask }
-
-    /// `mask` all ones → a, zero → b.
-    @inline(__always)
-    package static func select(_ mask: UInt64, _ a: ProjectivePoint, _ b: ProjectivePoint) -> ProjectivePoint {
-        ProjectivePoint(
-            x: C.Field.select(mask, a.x, b.x), y: C.Field.select(mask, a.y, b.y), z: C.Field.select(mask, a.z, b.z))
-    }
-
-    /// −P.
-    @inline(__always)
-    package var negated: ProjectivePoint { ProjectivePoint(x: x, y: -y, z: z) }
-
-    /// Converts to affine coordinates with a constant-time inversion of Z. For the identity the result is
-    /// (0, 0), flagged by the returned mask (all ones iff the point was the identity).
-    /// - CT: time independent of the coordinates.
-    package func affine() -> (AffinePoint<C>, UInt64) {
-        let zInv = z.inverted()
-        return (AffinePoint(x: x * zInv, y: y * zInv), isIdentityMask)
     }
 
     /// P + Q, complete addition (eprint 2015/1060 Algorithm 4, a = −3): 12M + 2·mul-by-b.
@@ -81,51 +54,6 @@ package struct ProjectivePoint<C: PrimeCurve>: Sendable {
         y3 = b * y3  // Y3 = b·Y3
         t1 = t2 + t2  // t1 = t2 + t2
         t2 = t1 + t2  // t2 = t1 + t2
-        y3 = y3 - t2  // Y3 = Y3 − t2
-        y3 = y3 - t0  // Y3 = Y3 − t0
-        t1 = y3 + y3  // t1 = Y3 + Y3
-        y3 = t1 + y3  // Y3 = t1 + Y3
-        t1 = t0 + t0  // t1 = t0 + t0
-        t0 = t1 + t0  // t0 = t1 + t0
-        t0 = t0 - t2  // t0 = t0 − t2
-        t1 = t4 * y3  // t1 = t4·Y3
-        t2 = t0 * y3  // t2 = t0·Y3
-        y3 = x3 * z3  // Y3 = X3·Z3
-        y3 = y3 + t2  // Y3 = Y3 + t2
-        x3 = x3 * t3  // X3 = X3·t3
-        x3 = x3 - t1  // X3 = X3 − t1
-        z3 = z3 * t4  // Z3 = Z3·t4
-        t1 = t3 * t0  // t1 = t3·t0
-        z3 = z3 + t1  // Z3 = Z3 + t1
-        return ProjectivePoint(x: x3, y: y3, z: z3)
-    }
-
-    /// P + Q for affine Q (eprint 2015/1060 Algorithm 5, a = −3): 11M + 2·mul-by-b. Complete for every P;
-    /// Q cannot be the identity (affine points never are).
-    /// - CT: time independent of the points.
-    @inline(__always)
-    package static func + (p: ProjectivePoint, q: AffinePoint<C>) -> ProjectivePoint {
-        let b = C.curveB
-        var t0 = p.x * q.x  // t0 = X1·X2
-        var t1 = p.y * q.y  // t1 = Y1·Y2
-        var t3 = q.x + q.y  // t3 = X2 + Y2
-        var t4 = p.x + p.y  // t4 = X1 + Y1
-        t3 = t3 * t4  // t3 = t3·t4
-        t4 = t0 + t1  // t4 = t0 + t1
-        t3 = t3 - t4  // t3 = t3 − t4
-        t4 = q.y * p.z  // t4 = Y2·Z1
-        t4 = t4 + p.y  // t4 = t4 + Y1
-        var y3 = q.x * p.z  // Y3 = X2·Z1
-        y3 = y3 + p.x  // Y3 = Y3 + X1
-        var z3 = b * p.z  // Z3 = b·Z1
-        var x3 = y3 - z3  // X3 = Y3 − Z3
-        z3 = x3 + x3  // Z3 = X3 + X3
-        x3 = x3 + z3  // X3 = X3 + Z3
-        z3 = t1 - x3  // Z3 = t1 − X3
-        x3 = t1 + x3  // X3 = t1 + X3
-        y3 = b * y3  // Y3 = b·Y3
-        t1 = p.z + p.z  // t1 = Z1 + Z1
-        var t2 = t1 + p.z  // t2 = t1 + Z1
         y3 = y3 - t2  // Y3 = Y3 − t2
         y3 = y3 - t0  // Y3 = Y3 − t0
         t1 = y3 + y3  // t1 = Y3 + Y3
@@ -185,12 +113,5 @@ package struct ProjectivePoint<C: PrimeCurve>: Sendable {
         z3 = z3 + z3  // Z3 = Z3 + Z3
         z3 = z3 + z3  // Z3 = Z3 + Z3
         return ProjectivePoint(x: x3, y: y3, z: z3)
-    }
-
-    /// All ones iff P and Q are the same point (X1·Z2 = X2·Z1, Y1·Z2 = Y2·Z1, and both or neither the identity).
-    /// - CT: time independent of the points.
-    package static func equalMask(_ p: ProjectivePoint, _ q: ProjectivePoint) -> UInt64 {
-        C.Field.equalMask(p.x * q.z, q.x * p.z) & C.Field.equalMask(p.y * q.z, q.y * p.z)
-            & ~(p.isIdentityMask ^ q.isIdentityMask)
     }
 }

@@ -47,7 +47,12 @@ public enum TLSPublicKeys {
     public static func leafKey(certificate der: [UInt8]) throws(TLSError) -> any TLSPublicKey {
         let cert: Certificate
         do { cert = try Certificate(derEncoded: der) } catch { throw .invalidMessage(.badCertificateEncoding) }
-        switch cert.publicKeyInfo.publicKey {
+        return try leafKey(publicKeyInfo: cert.publicKeyInfo)
+    }
+
+    /// The key of an already parsed certificate (verifiers that parsed the chain do not parse the leaf again).
+    public static func leafKey(publicKeyInfo: SubjectPublicKeyInfo) throws(TLSError) -> any TLSPublicKey {
+        switch publicKeyInfo.publicKey {
         case .ec(let curve, let point):
             switch curve {
             case .NamedCurve.p256: return try ECDSAPublicKey(x963Representation: point, group: .secp256r1)

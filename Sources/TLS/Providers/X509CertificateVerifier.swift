@@ -18,7 +18,7 @@ extension CertificateVerifiers {
     ) -> CertificateVerifier {
         let anchors = CertificateStore(roots)
         return { context throws(TLSError) in
-            guard let leafDER = context.chain.first else { throw .badCertificate("empty certificate chain") }
+            guard !context.chain.isEmpty else { throw .badCertificate("empty certificate chain") }
             var parsed: [Certificate] = []
             for (i, der) in context.chain.enumerated() {
                 do throws(ASN1Error) { parsed.append(try Certificate(derEncoded: der)) } catch {
@@ -44,7 +44,7 @@ extension CertificateVerifiers {
             let time = now()
             switch verifier.validate(leaf: parsed[0], intermediates: CertificateStore(Array(parsed.dropFirst())), at: time) {
             case .valid:
-                return try TLSPublicKeys.leafKey(certificate: leafDER)
+                return try TLSPublicKeys.leafKey(publicKeyInfo: parsed[0].publicKeyInfo)
             case .invalid(let failures):
                 let reasons = failures.map(\.description).joined(separator: "; ")
                 throw .badCertificate("peer certificate not trusted at \(time.rfc3339): \(reasons)")

@@ -56,6 +56,9 @@ public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable s
     public let handshakes = Atomic<Int>(0)
     /// Failed connections (handshake or later).
     public let failures = Atomic<Int>(0)
+    /// One read buffer for every connection: `run` serves them one at a time, and each read is handed to TLS
+    /// before the next, so no 16 KiB allocation per wake-up on the record path.
+    var readBuffer = [UInt8](repeating: 0, count: 16 * 1024)
 
     public init(listener: Socket, configuration: TLSConfiguration, limits: TLSServerLimits = TLSServerLimits()) {
         self.listener = listener
@@ -136,12 +139,11 @@ public final class TLSServer: @unchecked Sendable {  // `run` owns all mutable s
     func service(_ c: Conn, _ events: UInt32, handler: Handler, onError: (TLSError) -> Void) -> Bool {
         do throws(TLSError) {
             if events & (Epoll.input | Epoll.hangUp | Epoll.error) != 0 && !c.closing {
-                var buffer = [UInt8](repeating: 0, count: 16 * 1024)
                 // A bounded number of reads per wake-up keeps one busy peer from starving the others.
                 reading: for _ in 0..<4 {
-                    switch try c.socket.read(into: &buffer) {
+                    switch try c.socket.read(into: &readBuffer) {
                     case .data(let n):
-                        try c.tls.receive(buffer[0..<n])
+                        try c.tls.receive(readBuffer[0..<n])
                         try afterReceive(c, handler)
                     case .wouldBlock:
                         break reading

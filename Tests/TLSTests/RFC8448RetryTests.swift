@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// RFC 8448 §5 (HelloRetryRequest) reproduced by our client with real X25519, P-256 ECDH and RSA-PSS: the
-// trace's private keys and random are injected; ClientHellos, keys and the client Finished are checked.
+// RFC 8448 §5 (HelloRetryRequest) reproduced by our client and our server with real X25519, P-256 ECDH and
+// RSA-PSS: the trace's private keys and randoms are injected; every message each side sends, every traffic key
+// it installs and the exporter secret are checked.
 
 import ContrastASN1
 import ContrastCrypto
@@ -40,15 +41,122 @@ struct RFC8448RetryTests {
         return h.extensions
     }
 
+    /// The messages of §5, by sender and occurrence.
+    static func message(_ s: [RFC8448Step], _ actor: String, _ name: String, _ occurrence: Int = 0) throws -> [UInt8] {
+        let steps = s.filter { $0.actor == actor && $0.caption.hasPrefix("construct a") && $0.fields[name] != nil }
+        guard occurrence < steps.count else { throw VectorError.missing("\(actor) \(name) #\(occurrence)") }
+        return try steps[occurrence].hex(name)
+    }
+
+    @Test(
+        "Server: HelloRetryRequest, ServerHello, EncryptedExtensions, Certificate, CertificateVerify, Finished and keys match §5",
+        .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func server() throws {
+        let s = try RFC8448.section("HelloRetryRequest")
+        let ch1 = try Self.message(s, "client", "ClientHello"), ch2 = try Self.message(s, "client", "ClientHello", 1)
+        let hrr = try Self.message(s, "server", "ServerHello"), sh = try Self.message(s, "server", "ServerHello", 1)
+        let ee = try Self.message(s, "server", "EncryptedExtensions")
+        let certificate = try Self.message(s, "server", "Certificate")
+        let certificateVerify = try Self.message(s, "server", "CertificateVerify")
+        let serverFinished = try Self.message(s, "server", "Finished")
+        let clientFinished = try Self.message(s, "client", "Finished")
+        let serverKey = try RFC8448.step(s, "server", "create an ephemeral P-256 key pair")
+        let p256 = try FixedShare.p256(try serverKey.hex("private key"))
+        #expect(p256.publicKey == (try serverKey.hex("public key")))
+
+        // RFC 8446 §4.4.1: after a HelloRetryRequest the transcript starts with message_hash(ClientHello1).
+        let messageHash = [0xFE, 0, 0, 32] + TLSHash.sha256.digest(ch1)
+        let th = TLSHash.sha256.digest(messageHash + hrr + ch2 + sh + ee + certificate)
+        let content = [UInt8](repeating: 0x20, count: 64) + Array("TLS 1.3, server CertificateVerify".utf8) + [0] + th
+        let cert = try VectorLocator.readShared("tls/rfc8448/rfc8448_server_cert.der")
+        let signer = ReplaySigner(signature: Array(certificateVerify[8...]), expectedContent: content)
+
+        var config = TLSConfiguration(
+            cipherSuites: [
+                TestCrypto.suite(.aes128GCMSHA256), TestCrypto.suite(.chacha20Poly1305SHA256),
+                TestCrypto.suite(.aes256GCMSHA384),
+            ],
+            groups: [KeyExchangeGroup(group: .secp256r1) { _ throws(TLSError) in p256 }],  // no x25519: retry
+            signatureSchemes: [.rsaPSSRSAESHA256, .ecdsaSecp256r1SHA256])
+        config.selectCertificate = { _ throws(TLSError) in CertifiedKey(chain: [cert], key: signer) }
+        // Random draws: our 32-byte cookie (replaced below by the trace's), then the ServerHello random.
+        var server = ServerMachine(
+            configuration: config, random: ScriptedRandom(bytes: [UInt8](repeating: 0, count: 32) + Array(sh[6..<38])))
+        // The trace's server sends its own cookie (and supported_groups, record_size_limit, an empty server_name in
+        // EncryptedExtensions): injected after checking the part we choose ourselves, the group we ask for.
+        guard case .serverHello(let rfcHRR) = try HandshakeMessage.decode(hrr),
+            case .encryptedExtensions(let rfcEE) = try HandshakeMessage.decode(ee)
+        else { throw VectorError.missing("HelloRetryRequest / EncryptedExtensions") }
+        server.helloRetryRequestHook = { h in
+            #expect(h.extensions.first(.keyShare) == rfcHRR.extensions.first(.keyShare), "HelloRetryRequest key_share")
+            #expect(h.extensions.first(.cookie) != nil, "we send a cookie of our own")
+            h.extensions = rfcHRR.extensions
+        }
+        server.encryptedExtensionsHook = { $0 = rfcEE }
+
+        #expect(RFC8448HandshakeTests.sent(try server.handle(try HandshakeMessage.decode(ch1), raw: ch1)) == [hrr])
+        let actions = try server.handle(try HandshakeMessage.decode(ch2), raw: ch2)
+        let out = RFC8448HandshakeTests.sent(actions)
+        #expect(out.count == 5)
+        #expect(out.first == sh, "ServerHello")
+        #expect(out.dropFirst().first == ee, "EncryptedExtensions")
+        #expect(out.dropFirst(2).first == certificate, "Certificate")
+        #expect(out.dropFirst(3).first == certificateVerify, "CertificateVerify")
+        #expect(out.last == serverFinished, "server Finished")
+        let serverHS = try RFC8448.step(s, "server", "derive write traffic keys for handshake data")
+        let serverAP = try RFC8448.step(s, "server", "derive write traffic keys for application data")
+        let clientHS = try RFC8448.step(s, "server", "derive read traffic keys for handshake data")
+        let clientAP = try RFC8448.step(s, "client", "derive write traffic keys for application data")
+        let writes = RFC8448HandshakeTests.keys(actions, write: true)
+        #expect(writes.map(\.0) == [try serverHS.hex("key expanded"), try serverAP.hex("key expanded")])
+        #expect(writes.map(\.1) == [try serverHS.hex("iv expanded"), try serverAP.hex("iv expanded")])
+        let reads = RFC8448HandshakeTests.keys(actions, write: false)
+        #expect(reads.map(\.0) == [try clientHS.hex("key expanded")])
+        #expect(reads.map(\.1) == [try clientHS.hex("iv expanded")])
+
+        let done = try server.handle(try HandshakeMessage.decode(clientFinished), raw: clientFinished)
+        #expect(RFC8448HandshakeTests.keys(done, write: false).map(\.0) == [try clientAP.hex("key expanded")])
+        guard case .complete(let summary)? = done.last else {
+            Issue.record("no completion")
+            return
+        }
+        #expect(summary.usedHelloRetryRequest && summary.group == .secp256r1)
+        #expect(summary.exporter.secretBytes == (try RFC8448.step(s, "server", "derive secret \"tls13 exp master\"").hex("expanded")))
+    }
+
+    @Test(
+        "Server: a second ClientHello without the trace's cookie is refused",
+        .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
+    func serverChecksInjectedCookie() throws {
+        let s = try RFC8448.section("HelloRetryRequest")
+        let ch1 = try Self.message(s, "client", "ClientHello")
+        let hrr = try Self.message(s, "server", "ServerHello")
+        guard case .serverHello(let rfcHRR) = try HandshakeMessage.decode(hrr),
+            case .clientHello(var ch2) = try HandshakeMessage.decode(try Self.message(s, "client", "ClientHello", 1))
+        else { throw VectorError.missing("HelloRetryRequest / ClientHello") }
+        let p256 = try FixedShare.p256(try RFC8448.step(s, "server", "create an ephemeral P-256 key pair").hex("private key"))
+        let config = TLSConfiguration(
+            cipherSuites: [TestCrypto.suite(.aes128GCMSHA256)],
+            groups: [KeyExchangeGroup(group: .secp256r1) { _ throws(TLSError) in p256 }],
+            signatureSchemes: [.rsaPSSRSAESHA256])
+        var server = ServerMachine(configuration: config, random: ScriptedRandom(bytes: [UInt8](repeating: 7, count: 64)))
+        server.helloRetryRequestHook = { $0.extensions = rfcHRR.extensions }
+        _ = try server.handle(try HandshakeMessage.decode(ch1), raw: ch1)
+        // The echoed cookie loses its last byte: the server must notice (it checks against what it sent).
+        guard let i = ch2.extensions.firstIndex(where: { $0.type == .cookie }) else { throw VectorError.missing("cookie") }
+        let cookie = try TLSExtensions.readCookie(ch2.extensions[i])
+        ch2.extensions[i] = TLSExtensions.cookie(Array(cookie.dropLast()) + [cookie.last.map { $0 ^ 1 } ?? 0])
+        let raw = HandshakeMessage.clientHello(ch2).encode()
+        #expect(throws: TLSError.self) { _ = try server.handle(.clientHello(ch2), raw: raw) }
+    }
+
     @Test(
         "Client: both ClientHellos, the handshake and application keys and the client Finished match §5",
         .enabled(if: VectorLocator.isAvailable, VectorLocator.absentMessage))
     func client() throws {
         let s = try RFC8448.section("HelloRetryRequest")
         func message(_ actor: String, _ name: String, _ occurrence: Int = 0) throws -> [UInt8] {
-            let steps = s.filter { $0.actor == actor && $0.caption.hasPrefix("construct a") && $0.fields[name] != nil }
-            guard occurrence < steps.count else { throw VectorError.missing("\(actor) \(name) #\(occurrence)") }
-            return try steps[occurrence].hex(name)
+            try Self.message(s, actor, name, occurrence)
         }
         let ch1 = try message("client", "ClientHello"), ch2 = try message("client", "ClientHello", 1)
         let hrr = try message("server", "ServerHello"), sh = try message("server", "ServerHello", 1)

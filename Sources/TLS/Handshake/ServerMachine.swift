@@ -10,6 +10,9 @@ public struct ServerMachine {
     var random: any RandomSource
     /// Test hook: edits EncryptedExtensions before encoding (RFC 8448 reproduction).
     package var encryptedExtensionsHook: (@Sendable (inout EncryptedExtensions) -> Void)?
+    /// Test hook: edits a HelloRetryRequest before encoding (RFC 8448 §5 reproduction: the trace's cookie).
+    /// The cookie the second ClientHello must echo is read back from the edited message.
+    package var helloRetryRequestHook: (@Sendable (inout ServerHello) -> Void)?
 
     public init(configuration: TLSConfiguration, random: any RandomSource) {
         self.config = configuration
@@ -276,9 +279,14 @@ public struct ServerMachine {
             do { cookie = try random.bytes(count: 32) } catch { throw .internal("random source failed") }
             ext.append(TLSExtensions.cookie(cookie ?? []))
         }
-        let hrr = ServerHello(
+        var hrr = ServerHello(
             random: ServerHello.helloRetryRequestRandom, legacySessionIDEcho: ch.legacySessionID,
             cipherSuite: params.suite, extensions: ext)
+        if let hook = helloRetryRequestHook {
+            hook(&hrr)
+            cookie = nil
+            if let e = hrr.extensions.first(.cookie) { cookie = try TLSExtensions.readCookie(e) }
+        }
         let bytes = HandshakeMessage.serverHello(hrr).encode()
         transcript.add(bytes)
         state = .expectClientHello(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Interop with OpenSSL: our client against `openssl s_server`, our server against `openssl s_client`, for every
-// suite and group, HelloRetryRequest, client authentication, ALPN, P-256 and P-384 certificates.
+// suite and group, HelloRetryRequest, client authentication (required and optional), ALPN, P-256, P-384 and RSA
+// certificates.
 
 #if canImport(Glibc)
 import Glibc
@@ -163,7 +164,8 @@ struct OpenSSLInteropTests {
         let port = tls.port
         let thread = BackgroundThread {
             try? tls.run { session, data in
-                session.output = Array("HTTP/1.0 200 ok\r\n\r\ncipher \(session.summary.cipherSuite)\n".utf8)
+                session.output = Array(
+                    "HTTP/1.0 200 ok\r\n\r\ncipher \(session.summary.cipherSuite)\nclient certificates \(session.summary.peerChain.count)\n".utf8)
                 session.shouldClose = true
                 _ = data
             }
@@ -207,6 +209,36 @@ struct OpenSSLInteropTests {
         #expect(handshakes == 1, "\(out.suffix(800))")
         #expect(out.contains("ALPN protocol: x-contrast"), "\(out.suffix(800))")
         #expect(out.contains("P-384") || out.contains("secp384r1"), "\(out.suffix(800))")
+    }
+
+    @Test("Optional client certificate (request): s_client with and without one against our server")
+    func serverOptionalClientAuth() throws {
+        let pki = OpenSSLPKI(openssl: openssl, dir: dir)
+        let client = try pki.make("their-optional-client", curve: "P-256")
+        for (args, count) in [([String](), 0), (["-cert", client.cert, "-key", client.key], 1)] {
+            let (out, handshakes) = try ourServer(certCurve: "P-384", clientArgs: args) { c in
+                c.clientAuthentication = .request
+                c.verifyPeer = CertificateVerifiers.acceptAnyLeaf
+            }
+            #expect(handshakes == 1, "\(out.suffix(600))")
+            #expect(out.contains("client certificates \(count)"), "\(args): \(out.suffix(600))")
+        }
+    }
+
+    @Test("Optional client certificate: our client against s_server -verify, with and without a certificate")
+    func clientOptionalClientAuth() throws {
+        let pki = OpenSSLPKI(openssl: openssl, dir: dir)
+        let me = try pki.make("optional-client", curve: "P-384")
+        for offer in [false, true] {
+            let (summary, reply) = try ourClient(certCurve: "P-256", extra: ["-verify", "1"]) { c in
+                guard offer else { return }
+                let key = try TLSPrivateKeys.signingKey(pem: try OpenSSLPKI.text(me.key))
+                let chain = try TLSPublicKeys.certificates(pem: try OpenSSLPKI.text(me.cert))
+                c.selectClientCertificate = { _ in CertifiedKey(chain: chain, key: key) }
+            }
+            #expect(summary != nil, "offer \(offer)")
+            #expect(reply.contains("200 ok"), "offer \(offer): \(reply.prefix(200))")
+        }
     }
 
     @Test("s_client without a certificate against our server requiring one: certificate_required")

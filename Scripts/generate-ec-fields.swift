@@ -149,7 +149,7 @@ func emit(_ s: Spec) -> String {
     for i in 0..<n { o += "        let d\(i): UInt64\n        (d\(i), b) = subBorrow(s\(i), \(hex(m[i])), b)\n" }
     o += "        // (hi:s) − m = (hi − b : d). As (hi:s) < 2m, hi − b is 0 (no underflow: take d) or all ones\n"
     o += "        // (underflow: keep s).\n"
-    o += "        let mask = hi &- b\n"
+    o += "        let mask = ConstantTime.valueBarrier(hi &- b)\n"
     o += "        return \(T)(" + (0..<n).map { "l\($0): d\($0) ^ (mask & (s\($0) ^ d\($0)))" }.joined(separator: ", ") + ")\n    }\n\n"
 
     // Subtraction.
@@ -158,7 +158,7 @@ func emit(_ s: Spec) -> String {
     o += "        var br: UInt64 = 0\n"
     for i in 0..<n { o += "        let d\(i): UInt64\n        (d\(i), br) = subBorrow(a.l\(i), b.l\(i), br)\n" }
     o += "        // On underflow add m back: mask is all ones iff a < b.\n"
-    o += "        let mask = 0 &- br\n        var c: UInt64 = 0\n"
+    o += "        let mask = ConstantTime.mask(fromBit: br)\n        var c: UInt64 = 0\n"
     for i in 0..<n { o += "        let r\(i): UInt64\n        (r\(i), c) = addCarry(d\(i), \(hex(m[i])) & mask, c)\n" }
     o += "        return \(T)(" + (0..<n).map { "l\($0): r\($0)" }.joined(separator: ", ") + ")\n    }\n\n"
 
@@ -275,7 +275,7 @@ func emit(_ s: Spec) -> String {
     o += "    /// All ones iff the plain integer in these limbs is < m (canonical).\n"
     o += "    @inline(__always)\n    package var isBelowModulusMask: UInt64 {\n        var b: UInt64 = 0\n"
     for i in 0..<n { o += "        (_, b) = subBorrow(l\(i), \(hex(m[i])), b)\n" }
-    o += "        return 0 &- b\n    }\n"
+    o += "        return ConstantTime.mask(fromBit: b)\n    }\n"
     o += "}\n"
     return o
 }

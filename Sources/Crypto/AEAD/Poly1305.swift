@@ -113,7 +113,7 @@ package struct Poly1305: Sendable {
         (g0, c) = Self.addWithCarry(h0, 5, 0)
         (g1, c) = Self.addWithCarry(h1, 0, c)
         let g2 = h2 &+ c
-        let useG = 0 &- (g2 >> 2)
+        let useG = ConstantTime.mask(fromBit: g2 >> 2)
         let f0 = ConstantTime.select(useG, g0, h0), f1 = ConstantTime.select(useG, g1, h1)
         let t0: UInt64, t1: UInt64
         (t0, c) = Self.addWithCarry(f0, pad0, 0)

@@ -77,7 +77,7 @@ package enum Limbs {
             i += 1
         }
         // Keep t iff it is below n and nothing carried out: borrow == 1 and carry == 0.
-        let subtract = ~(0 &- (borrow & (carry ^ 1)))
+        let subtract = ~ConstantTime.mask(fromBit: borrow & (carry ^ 1))
         borrow = 0
         i = 0
         while i < k {  // public: loop bound
@@ -105,7 +105,7 @@ package enum Limbs {
             let d = UInt128(a[i]) &- UInt128(b[i]) &- UInt128(borrow)
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
         }
-        return 0 &- borrow
+        return ConstantTime.mask(fromBit: borrow)
     }
 
     /// All ones if every limb of `a` is zero, else zero.

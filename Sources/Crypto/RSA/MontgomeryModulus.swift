@@ -215,7 +215,7 @@ package struct MontgomeryModulus: Sendable {
             borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
         }
         // Add n back when the subtraction borrowed.
-        let mask = 0 &- borrow
+        let mask = ConstantTime.mask(fromBit: borrow)
         var carry: UInt64 = 0
         for i in 0..<count {
             let s = UInt128(r[i]) &+ UInt128(limbs[i] & mask) &+ UInt128(carry)

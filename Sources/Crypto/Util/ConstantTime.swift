@@ -2,17 +2,34 @@
 // Constant-time masks, comparison and selection (BearSSL ctl style; STYLE.md §8.4).
 // CT-FILE
 
+/// Zero, in a place the optimiser cannot see into: an externally visible mutable global, so no compiler may
+/// assume its value. Nothing ever writes it. `ConstantTime.valueBarrier` XORs it into masks.
+@usableFromInline nonisolated(unsafe) var constantTimeOpaqueZero: UInt64 = 0
+
 /// Branch-free helpers for code that touches secrets.
 ///
 /// A *mask* is a `UInt64` that is either all ones (true) or all zeros (false). Masks are combined with
 /// `&`, `|` and `~` and consumed by `select`/`conditionalCopy`, never by `if`.
+///
+/// Every mask made here passes through `valueBarrier`. Without it LLVM recognises `(x | −x) >> 63` as
+/// `x != 0` and `b ^ (m & (a ^ b))` with such an `m` as a select, which it may then lower to a *branch*:
+/// release builds turned the masked table scan of the fixed-base comb into `if digit == j { load entry j }`,
+/// a secret-dependent branch and memory access (found by reading the disassembly of
+/// `JacobianPoint.generatorMultiple`; BoringSSL's `value_barrier_w` guards against the same thing).
 /// - CT: every function here runs in time independent of its arguments' values (lengths are public).
 public enum ConstantTime {
+    /// `x` unchanged, but opaque to the optimiser: it can no longer prove that a mask is 0 or all ones and so
+    /// cannot turn masked arithmetic back into branches.
+    @inlinable @inline(__always)
+    public static func valueBarrier(_ x: UInt64) -> UInt64 {
+        x ^ constantTimeOpaqueZero
+    }
+
     /// All ones if `x == 0`, else zero.
     @inlinable @inline(__always)
     public static func isZero(_ x: UInt64) -> UInt64 {
         // (x | -x) has its top bit set iff x != 0.
-        let nonZero = (x | (0 &- x)) >> 63
+        let nonZero = valueBarrier((x | (0 &- x)) >> 63)
         return nonZero &- 1
     }
 
@@ -26,14 +43,14 @@ public enum ConstantTime {
     @inlinable @inline(__always)
     public static func isLess(_ a: UInt64, _ b: UInt64) -> UInt64 {
         // Borrow of a - b, computed without a branch (Hacker's Delight §2-12).
-        let borrow = ((~a & b) | (~(a ^ b) & (a &- b))) >> 63
+        let borrow = valueBarrier(((~a & b) | (~(a ^ b) & (a &- b))) >> 63)
         return 0 &- borrow
     }
 
     /// Mask from the low bit of `bit` (0 or 1): 1 → all ones, 0 → zero.
     @inlinable @inline(__always)
     public static func mask(fromBit bit: UInt64) -> UInt64 {
-        0 &- (bit & 1)
+        0 &- valueBarrier(bit & 1)
     }
 
     /// `mask ? a : b` without a branch.

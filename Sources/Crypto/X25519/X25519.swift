@@ -37,7 +37,7 @@ enum X25519 {
         while t >= 0 {  // public: fixed count
             let bit = UInt64(k[t >> 3] >> UInt8(t & 7)) & 1  // index t is public; the value is secret
             swap ^= bit
-            let mask = 0 &- swap
+            let mask = ConstantTime.mask(fromBit: swap)
             Field25519.conditionalSwap(&x2, &x3, mask)
             Field25519.conditionalSwap(&z2, &z3, mask)
             swap = bit
@@ -57,7 +57,7 @@ enum X25519 {
             z2 = e * (aa + e.times121665())
             t -= 1
         }
-        let mask = 0 &- swap
+        let mask = ConstantTime.mask(fromBit: swap)
         Field25519.conditionalSwap(&x2, &x3, mask)
         Field25519.conditionalSwap(&z2, &z3, mask)
         return x2 * z2.inverted()

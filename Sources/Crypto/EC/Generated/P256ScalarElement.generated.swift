@@ -82,7 +82,7 @@ package struct P256ScalarElement: MontgomeryElement {
         (d3, b) = subBorrow(s3, 0xffffffff00000000, b)
         // (hi:s) − m = (hi − b : d). As (hi:s) < 2m, hi − b is 0 (no underflow: take d) or all ones
         // (underflow: keep s).
-        let mask = hi &- b
+        let mask = ConstantTime.valueBarrier(hi &- b)
         return P256ScalarElement(l0: d0 ^ (mask & (s0 ^ d0)), l1: d1 ^ (mask & (s1 ^ d1)), l2: d2 ^ (mask & (s2 ^ d2)), l3: d3 ^ (mask & (s3 ^ d3)))
     }
 
@@ -99,7 +99,7 @@ package struct P256ScalarElement: MontgomeryElement {
         let d3: UInt64
         (d3, br) = subBorrow(a.l3, b.l3, br)
         // On underflow add m back: mask is all ones iff a < b.
-        let mask = 0 &- br
+        let mask = ConstantTime.mask(fromBit: br)
         var c: UInt64 = 0
         let r0: UInt64
         (r0, c) = addCarry(d0, 0xf3b9cac2fc632551 & mask, c)
@@ -288,6 +288,6 @@ package struct P256ScalarElement: MontgomeryElement {
         (_, b) = subBorrow(l1, 0xbce6faada7179e84, b)
         (_, b) = subBorrow(l2, 0xffffffffffffffff, b)
         (_, b) = subBorrow(l3, 0xffffffff00000000, b)
-        return 0 &- b
+        return ConstantTime.mask(fromBit: b)
     }
 }

@@ -104,7 +104,7 @@ package struct P384FieldElement: MontgomeryElement {
         (d5, b) = subBorrow(s5, 0xffffffffffffffff, b)
         // (hi:s) − m = (hi − b : d). As (hi:s) < 2m, hi − b is 0 (no underflow: take d) or all ones
         // (underflow: keep s).
-        let mask = hi &- b
+        let mask = ConstantTime.valueBarrier(hi &- b)
         return P384FieldElement(l0: d0 ^ (mask & (s0 ^ d0)), l1: d1 ^ (mask & (s1 ^ d1)), l2: d2 ^ (mask & (s2 ^ d2)), l3: d3 ^ (mask & (s3 ^ d3)), l4: d4 ^ (mask & (s4 ^ d4)), l5: d5 ^ (mask & (s5 ^ d5)))
     }
 
@@ -125,7 +125,7 @@ package struct P384FieldElement: MontgomeryElement {
         let d5: UInt64
         (d5, br) = subBorrow(a.l5, b.l5, br)
         // On underflow add m back: mask is all ones iff a < b.
-        let mask = 0 &- br
+        let mask = ConstantTime.mask(fromBit: br)
         var c: UInt64 = 0
         let r0: UInt64
         (r0, c) = addCarry(d0, 0x00000000ffffffff & mask, c)
@@ -409,6 +409,6 @@ package struct P384FieldElement: MontgomeryElement {
         (_, b) = subBorrow(l3, 0xffffffffffffffff, b)
         (_, b) = subBorrow(l4, 0xffffffffffffffff, b)
         (_, b) = subBorrow(l5, 0xffffffffffffffff, b)
-        return 0 &- b
+        return ConstantTime.mask(fromBit: b)
     }
 }

@@ -24,7 +24,7 @@ func boothDigit(_ scalar: UnsafeRawBufferPointer, _ i: Int) -> (magnitude: UInt6
     var w: UInt64 = 0
     for t in 0..<6 { w |= scalarBit(scalar, 5 * i - 1 + t) << UInt64(t) }
     let u = (w >> 1) &+ (w & 1)  // bits 5i…5i+4 plus the carry-in bit 5i−1, in [0, 32]
-    let negative = 0 &- (w >> 5)
+    let negative = ConstantTime.mask(fromBit: w >> 5)
     return ((u & ~negative) | ((32 &- u) & negative), negative)
 }
 

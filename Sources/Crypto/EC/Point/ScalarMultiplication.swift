@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Constant-time scalar multiplication (Jacobian): variable base with a signed 5-bit window, fixed base with a comb table.
+// Constant-time scalar multiplication (Jacobian): variable base with a signed 5-bit window, fixed base with a
+// signed 5-bit comb table.
 // CT-FILE
-
-/// Nibble `i` (0 = least significant) of a big-endian scalar encoding. `i` is public, the value is not.
-@inline(__always)
-func scalarNibble(_ scalar: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {
-    let byte = UInt64(scalar[scalar.count - 1 - i / 2])
-    return (byte >> UInt64(4 * (i % 2))) & 0xF
-}
 
 /// Bit `j` (0 = least significant) of a big-endian scalar encoding, 0 outside it. `j` is public, the value is not.
 @inline(__always)
@@ -75,48 +69,57 @@ extension JacobianPoint {
 
     /// k·G for a secret scalar k ∈ [0, n) (`C.byteCount` big-endian bytes), from the precomputed comb table.
     ///
-    /// The running sum A = Σ_{v<w} d_v·16^v (< 16^w) and the entry d·16^w (≥ 16^w) never coincide, nor do
-    /// they cancel (A + d·16^w ≤ k < n), so the mixed addition needs only the identity mask.
+    /// Signed 5-bit (Booth) digits d_w, one table entry |d_w|·32^w·G per window (found by scanning all 16
+    /// with masks, then negated by mask) and no doublings. Below the top window the running sum
+    /// A = Σ_{v<w} d_v·32^v (|A| ≤ 32^w/2) and the entry e = d_w·32^w (32^w ≤ |e| ≤ 16·32^w) differ as
+    /// integers and |A − e| < 16.5·32^(top−1) < n, so A ≢ e (mod n) and the cheaper addition without the
+    /// doubling case is exact; the top window uses the complete one.
     /// - CT: time and memory access depend only on the curve; the value of `scalar` does not leak.
     package static func generatorMultiple(scalar: UnsafeRawBufferPointer) -> JacobianPoint {
         precondition(scalar.count == C.byteCount, "scalar length checked by caller")
         let table = C.generatorTable
+        let windows = GeneratorTable<C>.windows
         var acc = JacobianPoint.identity
         table.entries.withUnsafeBufferPointer { entries in
-            for w in 0..<(2 * scalar.count) {
-                let digit = scalarNibble(scalar, w)
-                // Entry j of window w is j·16^w·G, j = 1…15; scan all of them.
-                var entry = entries[w * 15]
-                for j in 2...15 {
-                    entry = .select(ConstantTime.isEqual(UInt64(j), digit), entries[w * 15 + j - 1], entry)
+            for w in 0..<windows {
+                let (magnitude, negative) = boothDigit(scalar, w)
+                // Entry j of window w is j·32^w·G, j = 1…16; scan all of them.
+                var entry = entries[w * 16]
+                for j in 2...16 {
+                    entry = .select(ConstantTime.isEqual(UInt64(j), magnitude), entries[w * 16 + j - 1], entry)
                 }
-                let sum = acc.addingDistinct(entry)
+                entry = .select(negative, entry.negated, entry)
+                let sum = w == windows - 1 ? acc.addingComplete(JacobianPoint(entry)) : acc.addingDistinct(entry)  // public: index
                 // A zero digit adds nothing (the affine table cannot hold the identity).
-                acc = .select(ConstantTime.isZero(digit), acc, sum)
+                acc = .select(ConstantTime.isZero(magnitude), acc, sum)
             }
         }
         return acc
     }
 }
 
-/// The fixed-base table: for each 4-bit window w of the scalar, the affine points j·16^w·G for j = 1…15.
+/// The fixed-base table: for each signed 5-bit window w of the scalar (see `boothDigit`), the affine points
+/// j·32^w·G for j = 1…16.
 package struct GeneratorTable<C: PrimeCurve>: Sendable {
-    /// `windows × 15` entries, window-major.
+    /// Booth windows covering a `C.byteCount`-byte scalar; the top window's bit 5w+4 lies above the scalar.
+    package static var windows: Int { 8 * C.byteCount / 5 + 1 }
+
+    /// `windows × 16` entries, window-major.
     package let entries: [AffinePoint<C>]
 
-    /// Builds the table from G (public data; about 2·byteCount·15 additions and one batched inversion).
+    /// Builds the table from G (public data; `windows`·16 complete additions and one batched inversion).
     package init(generator: AffinePoint<C>) {
-        let windows = 2 * C.byteCount
+        let windows = Self.windows
         var projective: [ProjectivePoint<C>] = []
-        projective.reserveCapacity(windows * 15)
+        projective.reserveCapacity(windows * 16)
         var base = ProjectivePoint<C>(generator)
         for _ in 0..<windows {
             var multiple = base
-            for j in 1...15 {
+            for j in 1...16 {
                 projective.append(multiple)
-                if j < 15 { multiple = multiple + base }  // public: loop index
+                if j < 16 { multiple = multiple + base }  // public: loop index
             }
-            base = multiple + base  // 16·base
+            base = multiple + multiple  // 32·base (the complete formulas double too)
         }
         entries = ProjectivePoint<C>.batchAffine(projective)
     }

@@ -249,12 +249,25 @@ package struct AESBitsliced: Sendable {
     /// - CT: fixed sequence of boolean operations; no table, no secret-dependent branch or index.
     @inlinable @inline(__always)
     package func encrypt(_ state: inout BitslicedState) {
+        encrypt(&state, interleaving: { _ in })
+    }
+
+    /// Encrypts the eight blocks held in `state`, calling `step(i)` once in each of the first `rounds − 1`
+    /// rounds (i = 0, 1, …, rounds − 2), between SubBytes and ShiftRows.
+    ///
+    /// Why: AES-GCM runs GHASH (scalar integer multiplies) in `step`, so that both sit in one loop body and
+    /// the out-of-order core can run them on its separate integer and SIMD units at the same time
+    /// ("stitching", as OpenSSL's aesni_gcm_encrypt does), instead of one pass after the other.
+    /// - CT: as `encrypt(_:)`, provided `step` is constant time.
+    @inlinable @inline(__always)
+    package func encrypt(_ state: inout BitslicedState, interleaving step: (Int) -> Void) {
         roundKeys.withUnsafeBufferPointer { rk in
             guard let k = rk.baseAddress else { return }  // public: never empty after init
             state.addRoundKey(k)
             var r = 1
             while r < rounds {  // public: round count
                 state.subBytes()
+                step(r &- 1)
                 state.shiftRows()
                 state.mixColumns()
                 state.addRoundKey(k + 8 &* r)
@@ -272,6 +285,16 @@ package struct AESBitsliced: Sendable {
     package func encryptEightBlocks(_ p: UnsafeMutableRawPointer) {
         var s = BitslicedState(loading: UnsafeRawPointer(p))
         encrypt(&s)
+        s.store(to: p)
+    }
+
+    /// Encrypts eight consecutive blocks in place at `p` (128 bytes), running `step` inside the round loop
+    /// (see `encrypt(_:interleaving:)`).
+    /// - CT: as `encrypt(_:interleaving:)`.
+    @inlinable @inline(__always)
+    package func encryptEightBlocks(_ p: UnsafeMutableRawPointer, interleaving step: (Int) -> Void) {
+        var s = BitslicedState(loading: UnsafeRawPointer(p))
+        encrypt(&s, interleaving: step)
         s.store(to: p)
     }
 

@@ -29,14 +29,12 @@ package struct BitslicedState: Sendable {
         // (byte k of w[j] is state byte (row k>>1, column 2·(k&1) + (j>>2))). The 8×8 bit transpose in
         // `transpose` then yields q_i bit (8k + j) = bit i of byte k of w[j], which is the layout above.
         @inline(__always) func words(_ b: Int) -> (BitWord, BitWord) {
-            let a = p.loadUnaligned(fromByteOffset: 16 &* b, as: BitWord.self)
-            let c = p.loadUnaligned(fromByteOffset: 64 &+ 16 &* b, as: BitWord.self)
-            // Lane 0 from block b, lane 1 from block b + 4 (little-endian host words).
-            let lo = BitWord(a[0], c[0]), hi = BitWord(a[1], c[1])
-            let low32 = BitWord(repeating: 0xFFFF_FFFF)
-            let even = Self.spread(lo & low32) | (Self.spread(hi & low32) &<< 8)
-            let odd = Self.spread(lo &>> 32) | (Self.spread(hi &>> 32) &<< 8)
-            return (even, odd)
+            // Reorder each block's bytes to 0,8,1,9,…,7,15 (SSE2 punpcklbw/packuswb), then take lane 0 from
+            // block b and lane 1 from block b + 4 (little-endian host words). Whole-vector shuffles keep this
+            // in SIMD registers; the former per-lane shift-and-mask spreading was scalarized by LLVM.
+            let a = Self.interleaveHalves(p.loadUnaligned(fromByteOffset: 16 &* b, as: BitWord.self))
+            let c = Self.interleaveHalves(p.loadUnaligned(fromByteOffset: 64 &+ 16 &* b, as: BitWord.self))
+            return (BitWord(a[0], c[0]), BitWord(a[1], c[1]))
         }
         (q0, q4) = words(0)
         (q1, q5) = words(1)
@@ -46,15 +44,24 @@ package struct BitslicedState: Sendable {
     }
 
     /// Writes the eight blocks back to `p` (128 bytes); inverse of `init(loading:)`.
-    @inlinable @inline(__always)
+    /// Not inlined: inside the round function LLVM rewrites the lane extracts of the final shuffles into
+    /// scalar code and pushes that back through the whole last round (twice the instructions).
+    @usableFromInline @inline(never)
     func store(to p: UnsafeMutableRawPointer) {
         var t = self
         t.transpose()  // the 8×8 bit transpose is an involution
         @inline(__always) func put(_ b: Int, _ even: BitWord, _ odd: BitWord) {
-            let lo = Self.compress(even) | (Self.compress(odd) &<< 32)
-            let hi = Self.compress(even &>> 8) | (Self.compress(odd &>> 8) &<< 32)
-            p.storeBytes(of: BitWord(lo[0], hi[0]), toByteOffset: 16 &* b, as: BitWord.self)
-            p.storeBytes(of: BitWord(lo[1], hi[1]), toByteOffset: 64 &+ 16 &* b, as: BitWord.self)
+            // Inverse of `words`: the even bytes of both words, then the odd bytes (pand/psrlw + packuswb),
+            // regrouped by 32-bit shuffles into block b (lane 0) and block b + 4 (lane 1).
+            let e = unsafeBitCast(even, to: SIMD16<UInt8>.self), o = unsafeBitCast(odd, to: SIMD16<UInt8>.self)
+            let ev = unsafeBitCast(
+                SIMD16<UInt8>(e[0], e[2], e[4], e[6], e[8], e[10], e[12], e[14],
+                    o[0], o[2], o[4], o[6], o[8], o[10], o[12], o[14]), to: SIMD4<UInt32>.self)
+            let od = unsafeBitCast(
+                SIMD16<UInt8>(e[1], e[3], e[5], e[7], e[9], e[11], e[13], e[15],
+                    o[1], o[3], o[5], o[7], o[9], o[11], o[13], o[15]), to: SIMD4<UInt32>.self)
+            p.storeBytes(of: SIMD4(ev[0], ev[2], od[0], od[2]), toByteOffset: 16 &* b, as: SIMD4<UInt32>.self)
+            p.storeBytes(of: SIMD4(ev[1], ev[3], od[1], od[3]), toByteOffset: 64 &+ 16 &* b, as: SIMD4<UInt32>.self)
         }
         put(0, t.q0, t.q4)
         put(1, t.q1, t.q5)
@@ -62,20 +69,14 @@ package struct BitslicedState: Sendable {
         put(3, t.q3, t.q7)
     }
 
-    /// Moves the four low bytes of each lane to its even byte positions.
+    /// Reorders the 16 bytes of `x` to 0, 8, 1, 9, …, 7, 15: the low half's bytes go to even positions and
+    /// the high half's to odd positions (one punpcklbw-style interleave).
     @inlinable @inline(__always)
-    static func spread(_ x: BitWord) -> BitWord {
-        var x = (x | (x &<< 16)) & BitWord(repeating: 0x0000_FFFF_0000_FFFF)
-        x = (x | (x &<< 8)) & BitWord(repeating: 0x00FF_00FF_00FF_00FF)
-        return x
-    }
-
-    /// Gathers the even bytes of each lane into its low four bytes (inverse of `spread`).
-    @inlinable @inline(__always)
-    static func compress(_ x: BitWord) -> BitWord {
-        var x = x & BitWord(repeating: 0x00FF_00FF_00FF_00FF)
-        x = (x | (x &>> 8)) & BitWord(repeating: 0x0000_FFFF_0000_FFFF)
-        return (x | (x &>> 16)) & BitWord(repeating: 0xFFFF_FFFF)
+    static func interleaveHalves(_ x: BitWord) -> BitWord {
+        let b = unsafeBitCast(x, to: SIMD16<UInt8>.self)
+        return unsafeBitCast(
+            SIMD16<UInt8>(b[0], b[8], b[1], b[9], b[2], b[10], b[3], b[11], b[4], b[12], b[5], b[13], b[6], b[14],
+                b[7], b[15]), to: BitWord.self)
     }
 
     /// Transposes the 8×8 bit matrices formed by byte k of the eight words: afterwards bit (8k + j) of word i
@@ -248,12 +249,25 @@ package struct AESBitsliced: Sendable {
     /// - CT: fixed sequence of boolean operations; no table, no secret-dependent branch or index.
     @inlinable @inline(__always)
     package func encrypt(_ state: inout BitslicedState) {
+        encrypt(&state, interleaving: { _ in })
+    }
+
+    /// Encrypts the eight blocks held in `state`, calling `step(i)` once in each of the first `rounds − 1`
+    /// rounds (i = 0, 1, …, rounds − 2), between SubBytes and ShiftRows.
+    ///
+    /// Why: AES-GCM runs GHASH (scalar integer multiplies) in `step`, so that both sit in one loop body and
+    /// the out-of-order core can run them on its separate integer and SIMD units at the same time
+    /// ("stitching", as OpenSSL's aesni_gcm_encrypt does), instead of one pass after the other.
+    /// - CT: as `encrypt(_:)`, provided `step` is constant time.
+    @inlinable @inline(__always)
+    package func encrypt(_ state: inout BitslicedState, interleaving step: (Int) -> Void) {
         roundKeys.withUnsafeBufferPointer { rk in
             guard let k = rk.baseAddress else { return }  // public: never empty after init
             state.addRoundKey(k)
             var r = 1
             while r < rounds {  // public: round count
                 state.subBytes()
+                step(r &- 1)
                 state.shiftRows()
                 state.mixColumns()
                 state.addRoundKey(k + 8 &* r)
@@ -271,6 +285,16 @@ package struct AESBitsliced: Sendable {
     package func encryptEightBlocks(_ p: UnsafeMutableRawPointer) {
         var s = BitslicedState(loading: UnsafeRawPointer(p))
         encrypt(&s)
+        s.store(to: p)
+    }
+
+    /// Encrypts eight consecutive blocks in place at `p` (128 bytes), running `step` inside the round loop
+    /// (see `encrypt(_:interleaving:)`).
+    /// - CT: as `encrypt(_:interleaving:)`.
+    @inlinable @inline(__always)
+    package func encryptEightBlocks(_ p: UnsafeMutableRawPointer, interleaving step: (Int) -> Void) {
+        var s = BitslicedState(loading: UnsafeRawPointer(p))
+        encrypt(&s, interleaving: step)
         s.store(to: p)
     }
 

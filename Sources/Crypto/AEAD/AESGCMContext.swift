@@ -73,31 +73,30 @@ extension AES.GCM {
         package func sealCore(
             nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer, data: UnsafeMutableRawBufferPointer
         ) -> AEADTag {
-            var j0 = preCounterBlock(nonce)
-            if let d = data.baseAddress { counterMode(d, count: data.count, j0: &j0) }  // public: empty or not
-            return AEADTag(words: tagWords(j0: &j0, aad: aad, ciphertext: UnsafeRawBufferPointer(data)))
+            let j0 = preCounterBlock(nonce)
+            return AEADTag(words: tagWords(j0: j0, aad: aad, data: data, decrypting: false))
         }
 
         /// Verifies the (possibly truncated, 1…16 bytes) `tag` over `data` as ciphertext; if it matches, decrypts
         /// `data` in place and returns true; otherwise zeroes `data` and returns false.
-        /// SP 800-38D §7.2 (GCM-AD) with the tag check moved before decryption, so plaintext never leaves on
-        /// failure. Truncated tags (§5.2.1.2) are only reachable from tests; the public API requires 16 bytes.
+        /// SP 800-38D §7.2 (GCM-AD). Decryption and GHASH over the ciphertext run in one pass, but the plaintext
+        /// is masked to zero below unless the tag matched, so plaintext never leaves on failure.
+        /// Truncated tags (§5.2.1.2) are only reachable from tests; the public API requires 16 bytes.
         /// - CT: time depends only on lengths; the tag comparison accumulates over all bytes.
         package func openCore(
             nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer, data: UnsafeMutableRawBufferPointer,
             tag: UnsafeRawBufferPointer
         ) -> Bool {
             guard tag.count >= 1, tag.count <= 16 else { return false }  // public: tag length
-            var j0 = preCounterBlock(nonce)
-            let expected = tagWords(j0: &j0, aad: aad, ciphertext: UnsafeRawBufferPointer(data))
+            let j0 = preCounterBlock(nonce)
+            let expected = tagWords(j0: j0, aad: aad, data: data, decrypting: true)
             var diff: UInt8 = 0
             withUnsafeBytes(of: expected) { e in
                 for i in 0..<tag.count { diff |= e[i] ^ tag[i] }
             }
             let okMask = ConstantTime.isZero(UInt64(diff))
             if let d = data.baseAddress {  // public: empty or not
-                // Decrypting and then clearing by mask keeps the work independent of the verdict.
-                counterMode(d, count: data.count, j0: &j0)
+                // The work is the same for either verdict: the plaintext is always cleared by mask.
                 let keep = UInt8(truncatingIfNeeded: okMask)
                 for i in 0..<data.count { d.storeBytes(of: data[i] & keep, toByteOffset: i, as: UInt8.self) }
             }
@@ -125,18 +124,23 @@ extension AES.GCM {
             return (g.yh.bigEndian, g.yl.bigEndian)
         }
 
-        /// Tag = MSB_128(GCTR_K(J0, S)) = E_K(J0) ⊕ GHASH_H(A ‖ 0^v ‖ C ‖ 0^u ‖ [len(A)]_64 ‖ [len(C)]_64)
-        /// (SP 800-38D §7.1 steps 5–6), in memory order.
+        /// Runs GCTR (SP 800-38D §6.5) over `data` in place and returns the tag
+        /// MSB_128(GCTR_K(J0, S)) = E_K(J0) ⊕ GHASH_H(A ‖ 0^v ‖ C ‖ 0^u ‖ [len(A)]_64 ‖ [len(C)]_64)
+        /// (SP 800-38D §7.1 steps 5–6, §7.2 steps 6–8), in memory order. C is the output when sealing and the
+        /// input when opening (`decrypting`).
+        /// - CT: time depends only on the lengths of aad and data.
         @inline(__always)
-        func tagWords(j0: inout (UInt64, UInt64), aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer)
-            -> (UInt64, UInt64)
-        {
+        func tagWords(
+            j0: (UInt64, UInt64), aad: UnsafeRawBufferPointer, data: UnsafeMutableRawBufferPointer, decrypting: Bool
+        ) -> (UInt64, UInt64) {
             var g = GHASHState()
             ghashKey.table.withUnsafeBufferPointer { k in
                 let key = k.baseAddress.unsafelyUnwrapped
                 if let a = aad.baseAddress { g.update(a, count: aad.count, key: key) }  // public: empty or not
-                if let c = ciphertext.baseAddress { g.update(c, count: ciphertext.count, key: key) }  // public: lengths
-                g.finish(aadBytes: aad.count, textBytes: ciphertext.count, key: key)
+                if let d = data.baseAddress {  // public: empty or not
+                    counterModeAndGHASH(d, count: data.count, j0: j0, ghash: &g, key: key, decrypting: decrypting)
+                }
+                g.finish(aadBytes: aad.count, textBytes: data.count, key: key)
             }
             var blocks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
             blocks.0 = SIMD2(j0.0, j0.1)
@@ -144,18 +148,34 @@ extension AES.GCM {
             return (blocks.0[0] ^ g.yh.bigEndian, blocks.0[1] ^ g.yl.bigEndian)
         }
 
-        /// GCTR (SP 800-38D §6.5) from inc32(J0): XORs the key stream into `count` bytes at `p`, eight counter
-        /// blocks per bitsliced AES call. The counter is the last 32 bits of the block, big-endian, mod 2^32.
-        /// (Words are assembled for a little-endian host, as on every platform Swift targets here.)
-        /// - CT: time depends only on `count`.
+        /// GCTR (SP 800-38D §6.5) from inc32(J0), stitched with GHASH over the ciphertext: XORs the key stream
+        /// into `count` bytes at `p`, eight counter blocks per bitsliced AES call, and absorbs the ciphertext
+        /// into `g`. The counter is the last 32 bits of the block, big-endian, mod 2^32. (Words are assembled
+        /// for a little-endian host, as on every platform Swift targets here.)
+        ///
+        /// Why stitched: bitsliced AES keeps the SIMD units busy and GHASH the scalar multiplier, so GHASH of
+        /// one 128-byte batch runs inside the AES rounds of another (one Karatsuba product per round, reduced
+        /// once per four blocks as in `GHASHState.update`) and the core overlaps them. Sealing hashes the
+        /// previous batch's ciphertext (already written); opening hashes this batch's ciphertext, which is
+        /// read before the key stream is XORed over it. A final partial batch is hashed outside the rounds.
+        /// - CT: time depends only on `count`; branches below depend on lengths and round indices only.
         @inline(__always)
-        func counterMode(_ p: UnsafeMutableRawPointer, count: Int, j0: inout (UInt64, UInt64)) {
+        func counterModeAndGHASH(
+            _ p: UnsafeMutableRawPointer, count: Int, j0: (UInt64, UInt64), ghash g: inout GHASHState,
+            key: UnsafePointer<UInt64>, decrypting: Bool
+        ) {
             let prefix = j0.0
             let tailLow = j0.1 & 0x0000_0000_FFFF_FFFF  // bytes 8…11 in memory order
             var counter = UInt32(bigEndian: UInt32(truncatingIfNeeded: j0.1 >> 32)) &+ 1
             var off = 0
             var ks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
+            // Unreduced sum of the products of the current group of four blocks.
+            var acc: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             while off < count {  // public: length
+                let n = count &- off
+                let hashing = decrypting ? n >= 128 : off > 0  // public: length
+                let h = UnsafeRawPointer(p + (decrypting ? off : off &- 128))  // public: offsets
+                if decrypting && n < 128 { g.update(p + off, count: n, key: key) }  // public: length
                 withUnsafeMutableBytes(of: &ks) { k in
                     let kp = k.baseAddress.unsafelyUnwrapped
                     for i in 0..<8 {
@@ -163,8 +183,20 @@ extension AES.GCM {
                         let c = UInt64((counter &+ UInt32(truncatingIfNeeded: i)).bigEndian) << 32
                         kp.storeBytes(of: tailLow | c, toByteOffset: 16 &* i &+ 8, as: UInt64.self)
                     }
-                    aes.encryptEightBlocks(kp)
-                    let n = count &- off
+                    aes.encryptEightBlocks(kp) { i in
+                        // Block i of the batch: Y' = (Y ⊕ X0)·H^4 ⊕ X1·H^3 ⊕ X2·H^2 ⊕ X3·H per four blocks.
+                        guard hashing, i < 8 else { return }  // public: length, round index
+                        let j = i & 3
+                        var xh = Bytes.loadBE(h, 16 &* i), xl = Bytes.loadBE(h, 16 &* i &+ 8)
+                        if j == 0 { xh ^= g.yh; xl ^= g.yl }  // public: round index
+                        let pr = GHASHKey.productUnreduced(xh, xl, key + 24 &* (3 &- j))
+                        if j == 0 {  // public: round index
+                            acc = pr
+                        } else {
+                            acc = (acc.0 ^ pr.0, acc.1 ^ pr.1, acc.2 ^ pr.2, acc.3 ^ pr.3)
+                        }
+                        if j == 3 { (g.yh, g.yl) = GHASHKey.reduce(acc) }  // public: round index
+                    }
                     if n >= 128 {  // public: length
                         var i = 0
                         while i < 128 {
@@ -183,6 +215,11 @@ extension AES.GCM {
                 }
                 counter &+= 8
                 off &+= 128
+            }
+            if !decrypting && count > 0 {  // public: length
+                // The last batch (whole or partial) of ciphertext, not yet hashed.
+                let last = (count &- 1) / 128 &* 128
+                g.update(p + last, count: count &- last, key: key)
             }
         }
     }

@@ -36,10 +36,40 @@ extension MontgomeryModulus {
         return carry
     }
 
+    /// `t[j] += x·u[j + 1] + y·u[j]` for `j` in `0..<count`: two rows of a product, the second one limb higher,
+    /// accumulated in one pass with their own carries `c1` (row `x`) and `c2` (row `y`).
+    ///
+    /// Why two rows: a single row is one add/adc carry chain, so each limb waits for the previous one (latency
+    /// bound); two independent chains keep the multiplier busy, as OpenSSL's mul4x/sqr8x do. The per-limb sums
+    /// are those of `step`, each at most 2¹²⁸ − 1.
+    /// - CT: time and memory access depend only on `count`.
+    @inlinable @inline(__always)
+    static func multiplyAccumulateTwoRows(
+        _ t: UnsafeMutablePointer<UInt64>, _ u: UnsafePointer<UInt64>, _ x: UInt128, _ y: UInt128, _ count: Int,
+        _ c1: inout UInt64, _ c2: inout UInt64
+    ) {
+        var j = 0
+        while j + 4 <= count {  // public: loop bound
+            t[j] = step(u[j + 1], u[j], t[j], x, y, &c1, &c2)
+            t[j + 1] = step(u[j + 2], u[j + 1], t[j + 1], x, y, &c1, &c2)
+            t[j + 2] = step(u[j + 3], u[j + 2], t[j + 2], x, y, &c1, &c2)
+            t[j + 3] = step(u[j + 4], u[j + 3], t[j + 3], x, y, &c1, &c2)
+            j += 4
+        }
+        while j < count {  // public: loop bound
+            t[j] = step(u[j + 1], u[j], t[j], x, y, &c1, &c2)
+            j += 1
+        }
+    }
+
     /// Montgomery reduction of the `2k`-limb value in `t` (< n·R): `r ← t·R⁻¹ mod n`. `t` is overwritten.
     ///
     /// Each step adds `m·n·2^(64i)` with `m = t[i]·n0 mod 2⁶⁴`, clearing limb `i`; the carry out of limb `i + k`
     /// goes into `top`. Bound: `(t + M·n)/R < (n·R + R·n)/R = 2n`, so one conditional subtraction suffices.
+    ///
+    /// Rows go in pairs: `m_{i+1}` depends only on limb `i + 1` after row `i` has passed it, so once row `i`
+    /// has done its limbs 0 and 1, both rows run together (`multiplyAccumulateTwoRows`) with independent carry
+    /// chains. `top ≤ 1` throughout: each carry limb is the high half of a sum of at most 2⁶⁴ − 1 + 2⁶⁴ − 1 + 1.
     /// `r` must not overlap `t[k..<2k]` except as exactly `t + k`.
     /// - CT: time and memory access depend only on `k`.
     @inlinable @inline(__always)
@@ -49,13 +79,33 @@ extension MontgomeryModulus {
     ) {
         var top: UInt64 = 0
         var i = 0
-        while i < k {  // public: loop bound
+        while i + 2 <= k {  // public: loop bound
+            // Row i on limbs i and i + 1 (limb i becomes zero), then m for row i + 1 from the new limb i + 1.
+            let x = UInt128(t[i] &* n0)
+            let p0 = x &* UInt128(n[0]) &+ UInt128(t[i])
+            let p1 = x &* UInt128(n[1]) &+ UInt128(t[i + 1]) &+ (p0 >> 64)
+            let t1 = UInt64(truncatingIfNeeded: p1)
+            var c1 = UInt64(truncatingIfNeeded: p1 >> 64)
+            let y = UInt128(t1 &* n0)
+            var c2 = UInt64(truncatingIfNeeded: (y &* UInt128(n[0]) &+ UInt128(t1)) >> 64)
+            // Limbs i + 2 ..< i + k: row i adds n[j]·x, row i + 1 adds n[j − 1]·y.
+            multiplyAccumulateTwoRows(t + i + 2, n + 1, x, y, k - 2, &c1, &c2)
+            // Limb i + k: row i's carry, the previous pair's carry and row i + 1's last product.
+            let s = UInt128(t[i + k]) &+ UInt128(c1) &+ UInt128(top)
+            let q = y &* UInt128(n[k - 1]) &+ UInt128(UInt64(truncatingIfNeeded: s)) &+ UInt128(c2)
+            t[i + k] = UInt64(truncatingIfNeeded: q)
+            // Limb i + k + 1 (≤ 2k − 1 since i + 2 ≤ k): row i + 1's carry; the carry out goes to the next pair.
+            let u = UInt128(t[i + k + 1]) &+ (q >> 64) &+ (s >> 64)
+            t[i + k + 1] = UInt64(truncatingIfNeeded: u)
+            top = UInt64(truncatingIfNeeded: u >> 64)
+            i += 2
+        }
+        if i < k {  // public: k odd, one row left
             let m = t[i] &* n0
             let c = multiplyAccumulateRow(t + i, n, m, k)
             let s = UInt128(t[i + k]) &+ UInt128(c) &+ UInt128(top)
             t[i + k] = UInt64(truncatingIfNeeded: s)
             top = UInt64(truncatingIfNeeded: s >> 64)
-            i += 1
         }
         Limbs.reduceOnce(r, t + k, carry: top, n, k)
     }
@@ -73,8 +123,27 @@ extension MontgomeryModulus {
     ) {
         t.update(repeating: 0, count: 2 * k)
         // Off-diagonal triangle: row i adds a[i]·a[i+1..<k] at limb 2i+1; its carry lands on the fresh limb i+k.
+        // Rows i and i + 1 go together (two carry chains, see `multiplyAccumulateTwoRows`) while row i + 1 has at
+        // least one product (i ≤ k − 3). Row i alone covers limbs 2i + 1 and 2i + 2; from limb 2i + 3 to i + k − 1
+        // both add (a[P − i]·a[i] and a[P − i − 1]·a[i + 1] at limb P); limb i + k, untouched by earlier rows and
+        // so still zero, takes row i's carry and row i + 1's last product a[k − 1]·a[i + 1].
         var i = 0
-        while i < k - 1 {  // public: loop bound
+        while i + 3 <= k {  // public: loop bound
+            let x = UInt128(a[i])
+            let y = UInt128(a[i + 1])
+            let p0 = x &* UInt128(a[i + 1]) &+ UInt128(t[2 * i + 1])
+            t[2 * i + 1] = UInt64(truncatingIfNeeded: p0)
+            let p1 = x &* UInt128(a[i + 2]) &+ UInt128(t[2 * i + 2]) &+ (p0 >> 64)
+            t[2 * i + 2] = UInt64(truncatingIfNeeded: p1)
+            var c1 = UInt64(truncatingIfNeeded: p1 >> 64)
+            var c2: UInt64 = 0
+            multiplyAccumulateTwoRows(t + 2 * i + 3, a + i + 2, x, y, k - i - 3, &c1, &c2)
+            let q = y &* UInt128(a[k - 1]) &+ UInt128(c1) &+ UInt128(c2)
+            t[i + k] = UInt64(truncatingIfNeeded: q)
+            t[i + k + 1] = UInt64(truncatingIfNeeded: q >> 64)
+            i += 2
+        }
+        while i < k - 1 {  // public: loop bound (at most one row left)
             t[i + k] = multiplyAccumulateRow(t + 2 * i + 1, a + i + 1, a[i], k - i - 1)
             i += 1
         }

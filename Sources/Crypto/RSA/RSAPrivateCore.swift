@@ -21,6 +21,8 @@ package struct RSAPrivateCore: Sendable {
     package let d: [UInt64]
     /// `q⁻¹ mod p`, `p.count` limbs.
     package let qInv: [UInt64]
+    /// The blinding pair carried from one private-key operation to the next (see `apply`).
+    let blinding = BlindingCache()
 
     /// Imports a complete CRT key and checks it: `n = p·q`, every CRT value in range, and a private-key
     /// operation on a fixed input that must round-trip through the public key.
@@ -119,27 +121,46 @@ package struct RSAPrivateCore: Sendable {
 
     /// RSADP/RSASP1: `x^d mod n` for `x < n`, blinded and checked.
     ///
-    /// Blinding: `x·r^e` is exponentiated and the result multiplied by `r⁻¹`, with `r` fresh from `random`.
-    /// `r⁻¹` is computed as `(r·s)⁻¹·s` with a second random `s`, so that the variable-time inversion only sees
-    /// the uniformly random `r·s`. Fault defence: the result `m` is released only if `m^e ≡ x (mod n)`.
+    /// Blinding: `x·r^e` is exponentiated and the result multiplied by `r⁻¹`. The pair `(r^e, r⁻¹)` comes from
+    /// `BlindingCache`: fresh from `random` every `BlindingCache.uses` operations, squared in between (OpenSSL's
+    /// BN_BLINDING_update), which saves the modular inversion on most operations. Fault defence: the result
+    /// `m` is released only if `m^e ≡ x (mod n)`.
     /// - Throws: `CryptoError.randomSourceFailure` when `random` fails; `CryptoError.invalidParameter` when the
     ///   check against the public key fails (a fault or a corrupted key). Nothing about `x` or the key leaks.
-    /// - CT: time and memory access depend only on the key sizes (and on the blinded value in the inversion).
+    /// - CT: time and memory access depend only on the key sizes (and on the blinded value in the inversion,
+    ///   when a fresh pair is made).
     package func apply(_ x: [UInt64], using random: inout some RandomSource) throws(CryptoError) -> [UInt64] {
+        let n = publicCore.modulus
+        let pair: BlindingPair
+        if let kept = blinding.take() {  // public: whether a pair was kept (depends on the use count only)
+            pair = kept
+        } else {
+            pair = try freshBlinding(using: &random)
+        }
+        let blinded = n.multiply(x, pair.rE)  // x·r^e (rE is in Montgomery form)
+        let mBlinded = crt(blinded)  // x^d·r
+        let m = n.multiply(mBlinded, pair.rInv)  // x^d (rInv is in Montgomery form)
+        blinding.put(pair.next(n))
+        guard Limbs.equalMask(publicCore.applyVarTime(m), x) != 0 else { throw .invalidParameter }  // public verdict
+        return m
+    }
+
+    /// A new blinding pair from a fresh random `r`.
+    ///
+    /// `r⁻¹` is computed as `(r·s)⁻¹·s` with a second random `s`, so that the variable-time inversion only sees
+    /// the uniformly random `r·s`.
+    /// - CT: time depends on the key size and on the blinded value `r·s` only.
+    func freshBlinding(using random: inout some RandomSource) throws(CryptoError) -> BlindingPair {
         let n = publicCore.modulus
         let r = try Self.randomUnit(below: n, using: &random)
         let s = try Self.randomUnit(below: n, using: &random)
-        // t = r·s·R⁻¹; t⁻¹·s·R⁻¹ = r⁻¹.
+        // t = r·s·R⁻¹; t⁻¹ = r⁻¹·s⁻¹·R, and t⁻¹·(s·R)·R⁻¹ = r⁻¹·R, the Montgomery form of r⁻¹.
         guard let tInv = VarTimeArithmetic.inverseOdd(n.multiply(r, s), modulus: n.limbs) else {  // public: blinded value only
             throw .invalidParameter  // gcd(r·s, n) ≠ 1: r or s shares a factor with n (negligible)
         }
-        let rInv = n.multiply(tInv, s)
+        let rInv = n.multiply(tInv, n.toMontgomery(s))
         let rE = n.powMontgomeryVarTime(n.toMontgomery(r), exponent: publicCore.exponent)  // r^e·R
-        let blinded = n.multiply(x, rE)  // x·r^e
-        let mBlinded = crt(blinded)  // x^d·r
-        let m = n.multiply(n.multiply(mBlinded, rInv), n.rr)  // x^d
-        guard Limbs.equalMask(publicCore.applyVarTime(m), x) != 0 else { throw .invalidParameter }  // public verdict
-        return m
+        return BlindingPair(rE: rE, rInv: rInv, remaining: BlindingCache.uses)
     }
 
     /// A uniformly random value in [1, n) by rejection sampling (rejected candidates are discarded).

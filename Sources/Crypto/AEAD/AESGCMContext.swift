@@ -170,7 +170,7 @@ extension AES.GCM {
             var off = 0
             var ks: EightBlocks = (.init(), .init(), .init(), .init(), .init(), .init(), .init(), .init())
             // Unreduced sum of the products of the current group of four blocks.
-            var acc: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var acc: GHASHState.GroupSum = (0, 0, 0, 0)
             while off < count {  // public: length
                 let n = count &- off
                 let hashing = decrypting ? n >= 128 : off > 0  // public: length
@@ -184,18 +184,9 @@ extension AES.GCM {
                         kp.storeBytes(of: tailLow | c, toByteOffset: 16 &* i &+ 8, as: UInt64.self)
                     }
                     aes.encryptEightBlocks(kp) { i in
-                        // Block i of the batch: Y' = (Y ⊕ X0)·H^4 ⊕ X1·H^3 ⊕ X2·H^2 ⊕ X3·H per four blocks.
+                        // Block i of the batch, in round i: two groups of four per batch.
                         guard hashing, i < 8 else { return }  // public: length, round index
-                        let j = i & 3
-                        var xh = Bytes.loadBE(h, 16 &* i), xl = Bytes.loadBE(h, 16 &* i &+ 8)
-                        if j == 0 { xh ^= g.yh; xl ^= g.yl }  // public: round index
-                        let pr = GHASHKey.productUnreduced(xh, xl, key + 24 &* (3 &- j))
-                        if j == 0 {  // public: round index
-                            acc = pr
-                        } else {
-                            acc = (acc.0 ^ pr.0, acc.1 ^ pr.1, acc.2 ^ pr.2, acc.3 ^ pr.3)
-                        }
-                        if j == 3 { (g.yh, g.yl) = GHASHKey.reduce(acc) }  // public: round index
+                        g.absorb(groupBlock: i & 3, h + 16 &* i, &acc, key: key)
                     }
                     if n >= 128 {  // public: length
                         var i = 0

@@ -129,16 +129,13 @@ package struct GHASHState {
     @inlinable
     package mutating func update(_ p: UnsafeRawPointer, count: Int, key: UnsafePointer<UInt64>) {
         var off = 0
-        // Four blocks at a time: Y' = (Y ⊕ X0)·H^4 ⊕ X1·H^3 ⊕ X2·H^2 ⊕ X3·H, reduced once.
+        // Four blocks at a time, reduced once (see `absorb(groupBlock:_:_:key:)`).
+        var acc: GroupSum = (0, 0, 0, 0)
         while count &- off >= 64 {  // public: length
-            let x0h = yh ^ Bytes.loadBE(p, off), x0l = yl ^ Bytes.loadBE(p, off &+ 8)
-            let p0 = GHASHKey.productUnreduced(x0h, x0l, key + 72)
-            let p1 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 16), Bytes.loadBE(p, off &+ 24), key + 48)
-            let p2 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 32), Bytes.loadBE(p, off &+ 40), key + 24)
-            let p3 = GHASHKey.productUnreduced(Bytes.loadBE(p, off &+ 48), Bytes.loadBE(p, off &+ 56), key)
-            (yh, yl) = GHASHKey.reduce(
-                (p0.0 ^ p1.0 ^ p2.0 ^ p3.0, p0.1 ^ p1.1 ^ p2.1 ^ p3.1, p0.2 ^ p1.2 ^ p2.2 ^ p3.2,
-                    p0.3 ^ p1.3 ^ p2.3 ^ p3.3))
+            absorb(groupBlock: 0, p + off, &acc, key: key)
+            absorb(groupBlock: 1, p + (off &+ 16), &acc, key: key)
+            absorb(groupBlock: 2, p + (off &+ 32), &acc, key: key)
+            absorb(groupBlock: 3, p + (off &+ 48), &acc, key: key)
             off &+= 64
         }
         while count &- off >= 16 {  // public: length
@@ -154,6 +151,25 @@ package struct GHASHState {
             let bh = UInt64(bigEndian: block.0), bl = UInt64(bigEndian: block.1)
             (yh, yl) = GHASHKey.multiply(yh ^ bh, yl ^ bl, by: key)
         }
+    }
+
+    /// The unreduced sum of a group's products (four words, most significant first).
+    @usableFromInline package typealias GroupSum = (UInt64, UInt64, UInt64, UInt64)
+
+    /// Absorbs block `j` (0…3) of a group of four at `x`, with aggregated reduction:
+    /// Y' = (Y ⊕ X0)·H^4 ⊕ X1·H^3 ⊕ X2·H^2 ⊕ X3·H. Block 0 folds Y in and starts `acc`, blocks 1–2 add to it,
+    /// block 3 adds and reduces into Y. Blocks of a group may be absorbed at different times (AES-GCM does it
+    /// one per AES round), as long as they come in order.
+    /// - CT: `j` is public; no secret-dependent branch or index.
+    @inlinable @inline(__always)
+    package mutating func absorb(
+        groupBlock j: Int, _ x: UnsafeRawPointer, _ acc: inout GroupSum, key: UnsafePointer<UInt64>
+    ) {
+        var xh = Bytes.loadBE(x, 0), xl = Bytes.loadBE(x, 8)
+        if j == 0 { xh ^= yh; xl ^= yl }  // public: block position
+        let pr = GHASHKey.productUnreduced(xh, xl, key + 24 &* (3 &- j))
+        acc = j == 0 ? pr : (acc.0 ^ pr.0, acc.1 ^ pr.1, acc.2 ^ pr.2, acc.3 ^ pr.3)  // public: block position
+        if j == 3 { (yh, yl) = GHASHKey.reduce(acc) }  // public: block position
     }
 
     /// Absorbs the final length block [len(A)]_64 ‖ [len(C)]_64 (bit lengths).

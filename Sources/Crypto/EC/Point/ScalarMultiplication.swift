@@ -23,6 +23,10 @@ func boothDigit(_ scalar: UnsafeRawBufferPointer, _ i: Int) -> (magnitude: UInt6
 }
 
 extension JacobianPoint {
+    /// Signed 5-bit windows covering a `C.byteCount`-byte scalar (see `boothDigit`); the top window's bit 5w+4
+    /// lies above the scalar, so its digit is never negative.
+    static var boothWindows: Int { 8 * C.byteCount / 5 + 1 }
+
     /// k·P for a secret scalar k ∈ [0, n) given as `C.byteCount` big-endian bytes.
     ///
     /// Signed 5-bit window (Booth recoding), five doublings and one addition per window, no zero window
@@ -40,7 +44,7 @@ extension JacobianPoint {
             for j in 2...16 {
                 table[j - 1] = j % 2 == 0 ? table[j / 2 - 1].doubled() : table[j - 2].addingDistinct(p)  // public: index
             }
-            let windows = 8 * scalar.count / 5 + 1  // the top window's bit 5i+4 lies above the scalar: zero
+            let windows = boothWindows
             var acc = JacobianPoint.identity
             for i in stride(from: windows - 1, through: 0, by: -1) {
                 acc = acc.doubled().doubled().doubled().doubled().doubled()
@@ -78,7 +82,7 @@ extension JacobianPoint {
     package static func generatorMultiple(scalar: UnsafeRawBufferPointer) -> JacobianPoint {
         precondition(scalar.count == C.byteCount, "scalar length checked by caller")
         let table = C.generatorTable
-        let windows = GeneratorTable<C>.windows
+        let windows = boothWindows
         var acc = JacobianPoint.identity
         table.entries.withUnsafeBufferPointer { entries in
             for w in 0..<windows {
@@ -101,15 +105,12 @@ extension JacobianPoint {
 /// The fixed-base table: for each signed 5-bit window w of the scalar (see `boothDigit`), the affine points
 /// j·32^w·G for j = 1…16.
 package struct GeneratorTable<C: PrimeCurve>: Sendable {
-    /// Booth windows covering a `C.byteCount`-byte scalar; the top window's bit 5w+4 lies above the scalar.
-    package static var windows: Int { 8 * C.byteCount / 5 + 1 }
-
     /// `windows × 16` entries, window-major.
     package let entries: [AffinePoint<C>]
 
     /// Builds the table from G (public data; `windows`·16 complete additions and one batched inversion).
     package init(generator: AffinePoint<C>) {
-        let windows = Self.windows
+        let windows = JacobianPoint<C>.boothWindows
         var projective: [ProjectivePoint<C>] = []
         projective.reserveCapacity(windows * 16)
         var base = ProjectivePoint<C>(generator)

@@ -101,6 +101,34 @@ struct RSAKeyTests {
         #expect(key.publicKey.isValidSignature(digestSig, for: SHA384.hash(data: message), padding: .amdSEVSNP))
     }
 
+    @Test("The blinding pair kept between operations: 70 signatures in a row and 4 concurrent signers all give the one PKCS#1 v1.5 signature")
+    func keptBlindingPair() async throws {
+        let key = try #require(rsaTestKey2048)
+        let message = Array("blinding kept between operations".utf8)
+        var random = DeterministicRandom(seed: 7)
+        let expected = try key.signature(for: message, hash: .sha256, padding: .pkcs1v1_5, using: &random)
+        // More than twice the 32 uses of one random r: squared pairs and two fresh draws. A wrong pair would
+        // either change the signature or trip the check against the public key (a thrown error).
+        for i in 0..<70 {
+            #expect(try key.signature(for: message, hash: .sha256, padding: .pkcs1v1_5, using: &random) == expected, "\(i)")
+        }
+        // Concurrent signers never share a pair (the cache hands it to one operation at a time).
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for t in 0..<4 {
+                group.addTask {
+                    var random = DeterministicRandom(seed: UInt64(100 + t))
+                    var same = 0
+                    for _ in 0..<20 {
+                        let s = try key.signature(for: message, hash: .sha256, padding: .pkcs1v1_5, using: &random)
+                        if s == expected { same += 1 }
+                    }
+                    return same
+                }
+            }
+            for try await same in group { #expect(same == 20) }
+        }
+    }
+
     @Test("OAEP round trip with and without a label; wrong label or ciphertext fails with one error")
     func oaepRoundTrip() throws {
         let key = try rsaDecryptionKey(try #require(rsaTestKey2048))

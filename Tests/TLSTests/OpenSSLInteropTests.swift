@@ -238,6 +238,12 @@ struct OpenSSLInteropTests {
             }
             #expect(summary != nil, "offer \(offer)")
             #expect(reply.contains("200 ok"), "offer \(offer): \(reply.prefix(200))")
+            // s_server -www describes the peer: our certificate when we offered one, none otherwise.
+            if offer {
+                #expect(reply.contains("Subject: CN=optional-client"), "s_server did not receive our certificate")
+            } else {
+                #expect(reply.contains("no client certificate available"), "\(reply.suffix(300))")
+            }
         }
     }
 

@@ -41,6 +41,24 @@ struct RFC8448RetryTests {
         return h.extensions
     }
 
+    /// The trace's traffic keys as (key, iv): each side's handshake and application write keys.
+    struct TraceKeys {
+        let serverHandshake, serverApplication, clientHandshake, clientApplication: ([UInt8], [UInt8])
+        let exporterMaster: [UInt8]
+
+        init(_ s: [RFC8448Step]) throws {
+            func keyAndIV(_ actor: String, _ caption: String) throws -> ([UInt8], [UInt8]) {
+                let step = try RFC8448.step(s, actor, caption)
+                return (try step.hex("key expanded"), try step.hex("iv expanded"))
+            }
+            serverHandshake = try keyAndIV("server", "derive write traffic keys for handshake data")
+            serverApplication = try keyAndIV("server", "derive write traffic keys for application data")
+            clientHandshake = try keyAndIV("server", "derive read traffic keys for handshake data")
+            clientApplication = try keyAndIV("client", "derive write traffic keys for application data")
+            exporterMaster = try RFC8448.step(s, "server", "derive secret \"tls13 exp master\"").hex("expanded")
+        }
+    }
+
     /// The messages of §5, by sender and occurrence.
     static func message(_ s: [RFC8448Step], _ actor: String, _ name: String, _ occurrence: Int = 0) throws -> [UInt8] {
         let steps = s.filter { $0.actor == actor && $0.caption.hasPrefix("construct a") && $0.fields[name] != nil }
@@ -103,25 +121,21 @@ struct RFC8448RetryTests {
         #expect(out.dropFirst(2).first == certificate, "Certificate")
         #expect(out.dropFirst(3).first == certificateVerify, "CertificateVerify")
         #expect(out.last == serverFinished, "server Finished")
-        let serverHS = try RFC8448.step(s, "server", "derive write traffic keys for handshake data")
-        let serverAP = try RFC8448.step(s, "server", "derive write traffic keys for application data")
-        let clientHS = try RFC8448.step(s, "server", "derive read traffic keys for handshake data")
-        let clientAP = try RFC8448.step(s, "client", "derive write traffic keys for application data")
+        let k = try TraceKeys(s)
         let writes = RFC8448HandshakeTests.keys(actions, write: true)
-        #expect(writes.map(\.0) == [try serverHS.hex("key expanded"), try serverAP.hex("key expanded")])
-        #expect(writes.map(\.1) == [try serverHS.hex("iv expanded"), try serverAP.hex("iv expanded")])
+        #expect(writes.map(\.0) == [k.serverHandshake.0, k.serverApplication.0])
+        #expect(writes.map(\.1) == [k.serverHandshake.1, k.serverApplication.1])
         let reads = RFC8448HandshakeTests.keys(actions, write: false)
-        #expect(reads.map(\.0) == [try clientHS.hex("key expanded")])
-        #expect(reads.map(\.1) == [try clientHS.hex("iv expanded")])
+        #expect(reads.map(\.0) == [k.clientHandshake.0] && reads.map(\.1) == [k.clientHandshake.1])
 
         let done = try server.handle(try HandshakeMessage.decode(clientFinished), raw: clientFinished)
-        #expect(RFC8448HandshakeTests.keys(done, write: false).map(\.0) == [try clientAP.hex("key expanded")])
+        #expect(RFC8448HandshakeTests.keys(done, write: false).map(\.0) == [k.clientApplication.0])
         guard case .complete(let summary)? = done.last else {
             Issue.record("no completion")
             return
         }
         #expect(summary.usedHelloRetryRequest && summary.group == .secp256r1)
-        #expect(summary.exporter.secretBytes == (try RFC8448.step(s, "server", "derive secret \"tls13 exp master\"").hex("expanded")))
+        #expect(summary.exporter.secretBytes == k.exporterMaster)
     }
 
     @Test(
@@ -142,12 +156,15 @@ struct RFC8448RetryTests {
         var server = ServerMachine(configuration: config, random: ScriptedRandom(bytes: [UInt8](repeating: 7, count: 64)))
         server.helloRetryRequestHook = { $0.extensions = rfcHRR.extensions }
         _ = try server.handle(try HandshakeMessage.decode(ch1), raw: ch1)
-        // The echoed cookie loses its last byte: the server must notice (it checks against what it sent).
+        // The echoed cookie has its last bit flipped: the server must notice (it checks against what it sent).
+        // Nothing else is wrong with this ClientHello, so the cookie is the only possible reason to refuse it.
         guard let i = ch2.extensions.firstIndex(where: { $0.type == .cookie }) else { throw VectorError.missing("cookie") }
         let cookie = try TLSExtensions.readCookie(ch2.extensions[i])
         ch2.extensions[i] = TLSExtensions.cookie(Array(cookie.dropLast()) + [cookie.last.map { $0 ^ 1 } ?? 0])
         let raw = HandshakeMessage.clientHello(ch2).encode()
-        #expect(throws: TLSError.self) { _ = try server.handle(.clientHello(ch2), raw: raw) }
+        #expect(throws: TLSError.peerMisbehaved(.illegalParameter("cookie"))) {
+            _ = try server.handle(.clientHello(ch2), raw: raw)
+        }
     }
 
     @Test(
@@ -209,22 +226,19 @@ struct RFC8448RetryTests {
         var actions: [HandshakeAction] = []
         for m in [sh] + serverFlight { actions += try client.handle(try HandshakeMessage.decode(m), raw: m) }
         #expect(RFC8448HandshakeTests.sent(actions) == [clientFinished], "client Finished")
-        let serverHS = try RFC8448.step(s, "server", "derive write traffic keys for handshake data")
-        let serverAP = try RFC8448.step(s, "server", "derive write traffic keys for application data")
-        let clientHS = try RFC8448.step(s, "server", "derive read traffic keys for handshake data")
-        let clientAP = try RFC8448.step(s, "client", "derive write traffic keys for application data")
+        let k = try TraceKeys(s)
         let reads = RFC8448HandshakeTests.keys(actions, write: false)
-        #expect(reads.map(\.0) == [try serverHS.hex("key expanded"), try serverAP.hex("key expanded")])
-        #expect(reads.map(\.1) == [try serverHS.hex("iv expanded"), try serverAP.hex("iv expanded")])
+        #expect(reads.map(\.0) == [k.serverHandshake.0, k.serverApplication.0])
+        #expect(reads.map(\.1) == [k.serverHandshake.1, k.serverApplication.1])
         let writes = RFC8448HandshakeTests.keys(actions, write: true)
-        #expect(writes.map(\.0) == [try clientHS.hex("key expanded"), try clientAP.hex("key expanded")])
-        #expect(writes.map(\.1) == [try clientHS.hex("iv expanded"), try clientAP.hex("iv expanded")])
+        #expect(writes.map(\.0) == [k.clientHandshake.0, k.clientApplication.0])
+        #expect(writes.map(\.1) == [k.clientHandshake.1, k.clientApplication.1])
         guard case .complete(let summary)? = actions.last else {
             Issue.record("no completion")
             return
         }
         #expect(summary.usedHelloRetryRequest && summary.group == .secp256r1)
         #expect(summary.peerSignatureScheme == .rsaPSSRSAESHA256)
-        #expect(summary.exporter.secretBytes == (try RFC8448.step(s, "server", "derive secret \"tls13 exp master\"").hex("expanded")))
+        #expect(summary.exporter.secretBytes == k.exporterMaster)
     }
 }

@@ -5,11 +5,14 @@ import ContrastCrypto
 import TestSupport
 import Testing
 
-/// Random odd modulus of `k` limbs with a non-zero top limb.
-private func randomModulus(_ k: Int, _ random: inout DeterministicRandom) throws -> MontgomeryModulus {
+/// Random odd modulus of `k` limbs with a non-zero top limb; with `fullTopLimb` its top bit is set (the moduli
+/// for which exponentiation uses almost-Montgomery steps), else the top limb has 40 bits.
+private func randomModulus(_ k: Int, _ random: inout DeterministicRandom, fullTopLimb: Bool = true) throws
+    -> MontgomeryModulus
+{
     var limbs = (0..<k).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }
     limbs[0] |= 1
-    limbs[k - 1] |= 1 << 63
+    limbs[k - 1] = fullTopLimb ? limbs[k - 1] | 1 << 63 : (limbs[k - 1] >> 24) | 1 << 39
     if k == 1 { limbs[0] |= 3 }
     return try MontgomeryModulus(limbs: limbs)
 }
@@ -52,10 +55,13 @@ struct RSAMontgomeryTests {
         }
     }
 
-    @Test("public and secret exponentiation agree with each other and with x^e by schoolbook", arguments: [1, 4, 16, 32])
-    func exponentiation(k: Int) throws {
+    @Test(
+        "public and secret exponentiation agree with each other and with x^e by schoolbook",
+        arguments: [(1, true), (4, true), (16, true), (32, true), (64, true), (4, false), (33, false)])
+    func exponentiation(k: Int, fullTopLimb: Bool) throws {
         var random = DeterministicRandom(seed: UInt64(0xE4 + k))
-        let m = try randomModulus(k, &random)
+        let m = try randomModulus(k, &random, fullTopLimb: fullTopLimb)
+        #expect(m.allowsAlmostReduction == fullTopLimb)
         let exponents: [[UInt64]] = [
             [3], [65537], [1], [UInt64.random(in: 0...UInt64.max, using: &random) | 1],
             (0..<k).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) },
@@ -82,6 +88,46 @@ struct RSAMontgomeryTests {
             let secretResult = m.fromMontgomery(
                 m.powMontgomery(xm, exponent: Limbs.resized(e, to: Swift.max(e.count, k)), exponentBits: 64 * e.count))
             #expect(VarTimeArithmetic.normalized(secretResult) == VarTimeArithmetic.normalized(expected), "k=\(k) CT")
+        }
+    }
+}
+
+extension RSAMontgomeryTests {
+    @Test("almost-Montgomery products of values up to R − 1 stay below R and are congruent to a·b·R⁻¹", arguments: [4, 32, 64])
+    func almostMontgomery(k: Int) throws {
+        var random = DeterministicRandom(seed: UInt64(0xA1 + k))
+        let m = try randomModulus(k, &random)
+        let ones = [UInt64](repeating: .max, count: k)  // R − 1, the largest value an almost product may take
+        var cases = [ones, m.limbs, [UInt64](repeating: 0, count: k)]
+        for _ in 0..<6 { cases.append((0..<k).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }) }
+        var scratch = [UInt64](repeating: 0, count: MontgomeryModulus.scratchCount(k))
+        for a in cases {
+            for b in [ones, cases[cases.count - 1], a] {
+                var product = [UInt64](repeating: 0, count: k)
+                var square = [UInt64](repeating: 0, count: k)
+                product.withUnsafeMutableBufferPointer { r in
+                    scratch.withUnsafeMutableBufferPointer { t in
+                        MontgomeryModulus.multiply(
+                            r.baseAddress!, a, b, m.limbs, m.n0, k, t.baseAddress!, almost: true)
+                    }
+                }
+                square.withUnsafeMutableBufferPointer { r in
+                    scratch.withUnsafeMutableBufferPointer { t in
+                        MontgomeryModulus.square(r.baseAddress!, a, m.limbs, m.n0, k, t.baseAddress!, almost: true)
+                    }
+                }
+                // Below R holds by construction (k limbs); congruence: r·R ≡ a·b (mod n).
+                let expectedProduct = VarTimeArithmetic.divide(VarTimeArithmetic.multiply(a, b), by: m.limbs).remainder
+                let expectedSquare = VarTimeArithmetic.divide(VarTimeArithmetic.multiply(a, a), by: m.limbs).remainder
+                let productModN = VarTimeArithmetic.divide(product, by: m.limbs).remainder
+                let squareModN = VarTimeArithmetic.divide(square, by: m.limbs).remainder
+                #expect(
+                    VarTimeArithmetic.normalized(timesR(productModN, m))
+                        == VarTimeArithmetic.normalized(expectedProduct), "k=\(k): almost a·b")
+                #expect(
+                    VarTimeArithmetic.normalized(timesR(squareModN, m))
+                        == VarTimeArithmetic.normalized(expectedSquare), "k=\(k): almost a²")
+            }
         }
     }
 }

@@ -77,20 +77,53 @@ package enum Limbs {
         var i = 0
         // First pass computes only the borrow of t − n, so that r can alias t.
         while i < k {  // public: loop bound
-            let d = UInt128(t[i]) &- UInt128(n[i]) &- UInt128(borrow)
-            borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
+            borrow = subtractBorrow(t[i], n[i], borrow).borrow
             i += 1
         }
         // Keep t iff it is below n and nothing carried out: borrow == 1 and carry == 0.
-        let subtract = ~ConstantTime.mask(fromBit: borrow & (carry ^ 1))
-        borrow = 0
-        i = 0
+        subtractMasked(r, t, n, ~ConstantTime.mask(fromBit: borrow & (carry ^ 1)), k)
+    }
+
+    /// `r ← t − n` if `carry == 1`, else `r ← t`: one pass, no comparison with `n`.
+    ///
+    /// The reduction step of "almost Montgomery" multiplication: with inputs below `R` the Montgomery sum is
+    /// below `R + n`, so subtracting `n` exactly when it overflowed `R` keeps every value below `R` (not
+    /// necessarily below `n`). Half the work of `reduceOnce`; the caller must finish with a full reduction.
+    /// `r` may alias `t`.
+    /// - CT: time depends only on `k`.
+    @inlinable @inline(__always)
+    package static func subtractOnCarry(
+        _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, carry: UInt64,
+        _ n: UnsafePointer<UInt64>, _ k: Int
+    ) {
+        subtractMasked(r, t, n, ConstantTime.mask(fromBit: carry), k)
+    }
+
+    /// `r ← t − (n & mask)` over `k` limbs (the borrow out is dropped). `r` may alias `t`.
+    /// - CT: time depends only on `k`.
+    @inlinable @inline(__always)
+    static func subtractMasked(
+        _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, _ n: UnsafePointer<UInt64>, _ mask: UInt64,
+        _ k: Int
+    ) {
+        var borrow: UInt64 = 0
+        var i = 0
         while i < k {  // public: loop bound
-            let d = UInt128(t[i]) &- UInt128(n[i] & subtract) &- UInt128(borrow)
-            borrow = UInt64(truncatingIfNeeded: d >> 64) & 1
-            r[i] = UInt64(truncatingIfNeeded: d)
+            let d = subtractBorrow(t[i], n[i] & mask, borrow)
+            r[i] = d.difference
+            borrow = d.borrow
             i += 1
         }
+    }
+
+    /// `x − y − borrowIn` and the borrow out (0 or 1), as two `subtractingReportingOverflow`s: LLVM turns this
+    /// into one `sbb` chain (the 128-bit form compiled to cmp/sbb/and per limb).
+    /// - CT: branch-free.
+    @inlinable @inline(__always)
+    static func subtractBorrow(_ x: UInt64, _ y: UInt64, _ borrowIn: UInt64) -> (difference: UInt64, borrow: UInt64) {
+        let (d1, b1) = x.subtractingReportingOverflow(y)
+        let (d2, b2) = d1.subtractingReportingOverflow(borrowIn)
+        return (d2, UInt64(unsafeBitCast(b1, to: UInt8.self) | unsafeBitCast(b2, to: UInt8.self)))
     }
 
     /// `x ← x − n` if `carry == 1` or `x ≥ n`.

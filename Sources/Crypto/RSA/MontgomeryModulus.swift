@@ -24,6 +24,17 @@ package struct MontgomeryModulus: Sendable {
     /// Number of limbs.
     @inlinable package var count: Int { limbs.count }
 
+    /// Whether exponentiation may keep its intermediate values merely below `R` ("almost Montgomery"
+    /// multiplication, `Limbs.subtractOnCarry`): true when the top bit of `n` is set, `n > R/2`. Then one full
+    /// reduction at the last step brings any product of two values below `R` under `n`: the sum `t` is below
+    /// `R + n`, so `t − n < n` on a carry and `t − n < R − n < n` otherwise.
+    package var allowsAlmostReduction: Bool { bitCount == 64 * count }
+
+    /// Scratch limbs that `multiply`, `square` and `reduce` need for `k`-limb operands: the `2k`-limb product,
+    /// plus room for the Karatsuba half-squares from `MontgomeryModulus.karatsubaThreshold` limbs on.
+    @inlinable
+    package static func scratchCount(_ k: Int) -> Int { k >= karatsubaThreshold ? 4 * k : 2 * k }
+
     /// Builds the constants for `n`.
     /// - Parameter limbs: `n`, least significant limb first, without zero top limbs.
     /// - Throws: `CryptoError.invalidParameter` when `n` is even, below 3 or has a zero top limb.
@@ -89,14 +100,16 @@ package struct MontgomeryModulus: Sendable {
     /// fixes `m[i] = low·n0`, which clears it; from column `k` on the low limbs are the result. Fewer
     /// instructions per product than the row-wise CIOS loop it replaces (measured ~11 % at 32 limbs, ~14 % at
     /// 64). Bound: with `a < R`, `b < n`, `(a·b + M·n)/R < (R·n + R·n)/R = 2n`, so the carry out of the last
-    /// column is 0 or 1 and one conditional subtraction suffices. `r` may alias `a` or `b` (the result is built
+    /// column is 0 or 1 and one conditional subtraction suffices. With `almost` the inputs need only be below
+    /// `R` and the result is only brought below `R` (see `Limbs.subtractOnCarry`; the caller finishes with a full
+    /// reduction, under the condition of `allowsAlmostReduction`). `r` may alias `a` or `b` (the result is built
     /// in `t` and written at the end); `t` is scratch of `2k` limbs (`m` in the low half, the result in the
     /// high half) and must not alias anything.
-    /// - CT: time and memory access depend only on `k`.
+    /// - CT: time and memory access depend only on `k` (and the public `almost`).
     @inline(__always)
     package static func multiply(
         _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
-        _ n: UnsafePointer<UInt64>, _ n0: UInt64, _ k: Int, _ t: UnsafeMutablePointer<UInt64>
+        _ n: UnsafePointer<UInt64>, _ n0: UInt64, _ k: Int, _ t: UnsafeMutablePointer<UInt64>, almost: Bool = false
     ) {
         var acc: UInt128 = 0
         var c2: UInt64 = 0
@@ -117,7 +130,22 @@ package struct MontgomeryModulus: Sendable {
             i &+= 1
         }
         t[2 &* k &- 1] = UInt64(truncatingIfNeeded: acc)
-        Limbs.reduceOnce(r, t + k, carry: UInt64(truncatingIfNeeded: acc >> 64), n, k)
+        finalStep(r, t + k, carry: UInt64(truncatingIfNeeded: acc >> 64), n, k, almost: almost)
+    }
+
+    /// The last step of a Montgomery product whose value `t + carry·R` is below `R + n`: a full reduction below
+    /// `n` (`Limbs.reduceOnce`), or with `almost` only below `R` (`Limbs.subtractOnCarry`).
+    /// - CT: time depends only on `k` and the public `almost`.
+    @inline(__always)
+    static func finalStep(
+        _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, carry: UInt64, _ n: UnsafePointer<UInt64>,
+        _ k: Int, almost: Bool
+    ) {
+        if almost {  // public: chosen by the caller
+            Limbs.subtractOnCarry(r, t, carry: carry, n, k)
+        } else {
+            Limbs.reduceOnce(r, t, carry: carry, n, k)
+        }
     }
 
     /// `a·b·R⁻¹ mod n` for arrays of `count` limbs (`a < R`, `b < n`).

@@ -84,12 +84,12 @@ extension MontgomeryModulus {
     /// are the result. Bounds: a column sum is below (k + 2)·2¹²⁸ < 2¹⁹², so three limbs hold it; the value
     /// `(t + M·n)/R < (n·R + R·n)/R = 2n`, so the carry out of the last column is 0 or 1 and one conditional
     /// subtraction suffices. Measured ~6 % (32 limbs) to ~10 % (64 limbs) faster per squaring than two rows at
-    /// once. `r` must not overlap `t`.
-    /// - CT: time and memory access depend only on `k`.
+    /// once. With `almost` see `multiply`. `r` must not overlap `t`.
+    /// - CT: time and memory access depend only on `k` (and the public `almost`).
     @inline(__always)
     static func reduce(
         _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafeMutablePointer<UInt64>, _ n: UnsafePointer<UInt64>,
-        _ n0: UInt64, _ k: Int
+        _ n0: UInt64, _ k: Int, almost: Bool
     ) {
         var acc: UInt128 = 0
         var c2: UInt64 = 0
@@ -109,20 +109,33 @@ extension MontgomeryModulus {
             nextColumn(&acc, &c2)
             i &+= 1
         }
-        Limbs.reduceOnce(r, r, carry: UInt64(truncatingIfNeeded: acc), n, k)
+        finalStep(r, r, carry: UInt64(truncatingIfNeeded: acc), n, k, almost: almost)
     }
 
-    /// `r ← a²·R⁻¹ mod n` for `a < n`: about ¾ of the word multiplications of `multiply(r, a, a, …)`.
-    ///
-    /// The square is built as twice the off-diagonal products `a[i]·a[j]` (i < j), computed once each, plus
-    /// the diagonal squares `a[i]²`; then `reduce` divides by `R`. `r` may alias `a`; `t` is scratch of `2k`
-    /// limbs and must not alias anything.
-    /// - CT: time and memory access depend only on `k`.
+    /// `r ← a²·R⁻¹ mod n` for `a < n` (with `almost`: `a < R`, result below `R`, see `multiply`): the square
+    /// (`schoolbookSquare`, or `karatsubaSquare` from `karatsubaThreshold` limbs on) then `reduce`. `r` may
+    /// alias `a`; `t` is scratch of `scratchCount(k)` limbs and must not alias anything.
+    /// - CT: time and memory access depend only on `k` (and the public `almost`).
     @inline(__always)
     package static func square(
         _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ n: UnsafePointer<UInt64>, _ n0: UInt64,
-        _ k: Int, _ t: UnsafeMutablePointer<UInt64>
+        _ k: Int, _ t: UnsafeMutablePointer<UInt64>, almost: Bool = false
     ) {
+        if k >= karatsubaThreshold {  // public: operand size
+            karatsubaSquare(a, k, t, t + 2 * k)
+        } else {
+            schoolbookSquare(a, k, t)
+        }
+        reduce(r, t, n, n0, k, almost: almost)
+    }
+
+    /// `t[0..<2k] ← a²`, about ¾ of the word multiplications of a general product.
+    ///
+    /// The square is built as twice the off-diagonal products `a[i]·a[j]` (i < j), computed once each, plus
+    /// the diagonal squares `a[i]²`. `t` must not alias `a`.
+    /// - CT: time and memory access depend only on `k`.
+    @inline(__always)
+    static func schoolbookSquare(_ a: UnsafePointer<UInt64>, _ k: Int, _ t: UnsafeMutablePointer<UInt64>) {
         t.update(repeating: 0, count: 2 * k)
         // Off-diagonal triangle: row i adds a[i]·a[i+1..<k] at limb 2i+1; its carry lands on the fresh limb i+k.
         // Rows i and i + 1 go together (two carry chains, see `multiplyAccumulateTwoRows`) while row i + 1 has at
@@ -168,7 +181,6 @@ extension MontgomeryModulus {
             i += 1
         }
         // a² < R², so no carry leaves the top limb.
-        reduce(r, t, n, n0, k)
     }
 
     /// `a²·R⁻¹ mod n` for an array of `count` limbs (`a < n`).
@@ -176,7 +188,7 @@ extension MontgomeryModulus {
     package func square(_ a: [UInt64]) -> [UInt64] {
         let k = count
         var r = [UInt64](repeating: 0, count: k)
-        var t = [UInt64](repeating: 0, count: 2 * k)
+        var t = [UInt64](repeating: 0, count: Self.scratchCount(k))
         r.withUnsafeMutableBufferPointer { rb in
             t.withUnsafeMutableBufferPointer { tb in
                 a.withUnsafeBufferPointer { ab in

@@ -116,9 +116,8 @@ package enum Limbs {
         }
     }
 
-    /// `x − y − borrowIn` and the borrow out (0 or 1), as two `subtractingReportingOverflow`s: LLVM turns this
-    /// into one `sbb` chain (the 128-bit form compiled to cmp/sbb/and per limb).
-    /// - CT: branch-free.
+    /// `x − y − borrowIn` (`borrowIn` 0 or 1) and the borrow out (0 or 1).
+    /// - CT: branch-free (the borrows are flag values combined with `|`, never tested).
     @inlinable @inline(__always)
     static func subtractBorrow(_ x: UInt64, _ y: UInt64, _ borrowIn: UInt64) -> (difference: UInt64, borrow: UInt64) {
         let (d1, b1) = x.subtractingReportingOverflow(y)

@@ -30,7 +30,7 @@ extension MontgomeryModulus {
     /// exponent odd), the final multiplication uses it and the result comes out in ordinary form.
     ///
     /// Every step but the last is an "almost Montgomery" product when `allowsAlmostReduction` (values kept below
-    /// `R`, one subtraction pass fewer per step; ~5 % of an RSA-2048 verification); the last one reduces fully.
+    /// `R`, one pass over the limbs fewer per step); the last one reduces fully.
     /// VARTIME: public inputs only (branches on the bits of `exponent`).
     private func powVarTime(_ x: [UInt64], exponent: [UInt64], plainBase: [UInt64]?) -> [UInt64] {
         var top = exponent.count * 64 - 1

@@ -25,7 +25,8 @@ package struct MontgomeryModulus: Sendable {
     @inlinable package var count: Int { limbs.count }
 
     /// Whether exponentiation may keep its intermediate values merely below `R` ("almost Montgomery"
-    /// multiplication, `Limbs.subtractOnCarry`): true when the top bit of `n` is set, `n > R/2`. Then one full
+    /// multiplication, Gueron 2012, J. Cryptogr. Eng. 2:31–43; `Limbs.subtractOnCarry`): true when the top bit of
+    /// `n` is set, `n > R/2`. Then one full
     /// reduction at the last step brings any product of two values below `R` under `n`: the sum `t` is below
     /// `R + n`, so `t − n < n` on a carry and `t − n < R − n < n` otherwise.
     package var allowsAlmostReduction: Bool { bitCount == 64 * count }

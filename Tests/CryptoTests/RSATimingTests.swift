@@ -34,41 +34,41 @@ struct RSATimingTests {
         }
     }
 
+    /// Welch's t of `operation` on inputs from `fixed` (class 0) and `random` (class 1), printed with `label`.
+    static func dudect(
+        _ label: String, seed: UInt64, fixed: [[UInt64]], random: [[UInt64]], _ operation: ([UInt64]) -> UInt64
+    ) {
+        var i = 0
+        var sink: UInt64 = 0
+        let r = AEADTimingTests.welchT(samples: samples, seed: seed) { c in
+            let input = c == 0 ? fixed[i & 255] : random[i & 255]
+            i += 1
+            let t0 = AEADTimingTests.nanoseconds()
+            sink ^= operation(input)
+            return AEADTimingTests.nanoseconds() &- t0
+        }
+        print("dudect RSA-1024 powMontgomery (\(label)): t = \(r.t) (n = \(r.n0) / \(r.n1)) \(sink & 0)")
+    }
+
     @Test("exponent: fixed e = 1 (every window but the last zero) vs random 1024-bit exponents")
     func secretExponent() throws {
         let m = try Self.modulus()
         let base = m.toMontgomery(Self.randomPool(22, below: m)[0])
         var one = [UInt64](repeating: 0, count: Self.limbs)
         one[0] = 1
-        let fixed = (0..<256).map { _ in Array(one) }
-        let random = Self.randomPool(23, below: m)
-        var i = 0
-        var sink: UInt64 = 0
-        let r = AEADTimingTests.welchT(samples: Self.samples, seed: 24) { c in
-            let e = c == 0 ? fixed[i & 255] : random[i & 255]
-            i += 1
-            let t0 = AEADTimingTests.nanoseconds()
-            sink ^= m.powMontgomery(base, exponent: e, exponentBits: 64 * Self.limbs)[0]
-            return AEADTimingTests.nanoseconds() &- t0
-        }
-        print("dudect RSA-1024 powMontgomery (fixed e = 1 vs random e): t = \(r.t) (n = \(r.n0) / \(r.n1)) \(sink & 0)")
+        Self.dudect(
+            "fixed e = 1 vs random e", seed: 24, fixed: (0..<256).map { _ in Array(one) },
+            random: Self.randomPool(23, below: m)
+        ) { e in m.powMontgomery(base, exponent: e, exponentBits: 64 * Self.limbs)[0] }
     }
 
     @Test("base: fixed x = 1 vs random bases, one random exponent")
     func secretBase() throws {
         let m = try Self.modulus()
         let exponent = Self.randomPool(25, below: m)[0]
-        let fixed = (0..<256).map { _ in Array(m.one) }  // Montgomery form of 1
-        let random = Self.randomPool(26, below: m).map { m.toMontgomery($0) }
-        var i = 0
-        var sink: UInt64 = 0
-        let r = AEADTimingTests.welchT(samples: Self.samples, seed: 27) { c in
-            let x = c == 0 ? fixed[i & 255] : random[i & 255]
-            i += 1
-            let t0 = AEADTimingTests.nanoseconds()
-            sink ^= m.powMontgomery(x, exponent: exponent, exponentBits: 64 * Self.limbs)[0]
-            return AEADTimingTests.nanoseconds() &- t0
-        }
-        print("dudect RSA-1024 powMontgomery (fixed x = 1 vs random x): t = \(r.t) (n = \(r.n0) / \(r.n1)) \(sink & 0)")
+        Self.dudect(
+            "fixed x = 1 vs random x", seed: 27, fixed: (0..<256).map { _ in Array(m.one) },  // Montgomery 1
+            random: Self.randomPool(26, below: m).map { m.toMontgomery($0) }
+        ) { x in m.powMontgomery(x, exponent: exponent, exponentBits: 64 * Self.limbs)[0] }
     }
 }

@@ -68,6 +68,6 @@ extension MontgomeryModulus {
     static func addCarry(_ x: UInt64, _ y: UInt64, _ carryIn: UInt64) -> (sum: UInt64, carry: UInt64) {
         let (s1, c1) = x.addingReportingOverflow(y)
         let (s2, c2) = s1.addingReportingOverflow(carryIn)
-        return (s2, UInt64(unsafeBitCast(c1, to: UInt8.self) | unsafeBitCast(c2, to: UInt8.self)))
+        return (s2, carryBit(c1) | carryBit(c2))
     }
 }

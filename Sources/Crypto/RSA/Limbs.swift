@@ -68,7 +68,7 @@ package enum Limbs {
     /// `r ← t − n` if `carry == 1` or `t ≥ n`, else `r ← t` (`t` has `k` limbs plus the carry limb).
     /// `r` may alias `t`.
     /// - CT: time depends only on `k`.
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func reduceOnce(
         _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, carry: UInt64,
         _ n: UnsafePointer<UInt64>, _ k: Int
@@ -91,7 +91,7 @@ package enum Limbs {
     /// necessarily below `n`). Half the work of `reduceOnce`; the caller must finish with a full reduction.
     /// `r` may alias `t`.
     /// - CT: time depends only on `k`.
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func subtractOnCarry(
         _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, carry: UInt64,
         _ n: UnsafePointer<UInt64>, _ k: Int
@@ -101,7 +101,7 @@ package enum Limbs {
 
     /// `r ← t − (n & mask)` over `k` limbs (the borrow out is dropped). `r` may alias `t`.
     /// - CT: time depends only on `k`.
-    @inlinable @inline(__always)
+    @inline(__always)
     static func subtractMasked(
         _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, _ n: UnsafePointer<UInt64>, _ mask: UInt64,
         _ k: Int
@@ -118,16 +118,16 @@ package enum Limbs {
 
     /// `x − y − borrowIn` (`borrowIn` 0 or 1) and the borrow out (0 or 1).
     /// - CT: branch-free (the borrows are flag values combined with `|`, never tested).
-    @inlinable @inline(__always)
+    @inline(__always)
     static func subtractBorrow(_ x: UInt64, _ y: UInt64, _ borrowIn: UInt64) -> (difference: UInt64, borrow: UInt64) {
         let (d1, b1) = x.subtractingReportingOverflow(y)
         let (d2, b2) = d1.subtractingReportingOverflow(borrowIn)
-        return (d2, UInt64(unsafeBitCast(b1, to: UInt8.self) | unsafeBitCast(b2, to: UInt8.self)))
+        return (d2, carryBit(b1) | carryBit(b2))
     }
 
     /// `x ← x − n` if `carry == 1` or `x ≥ n`.
     /// - CT: time depends only on `k`.
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func conditionalSubtract(
         _ x: UnsafeMutablePointer<UInt64>, carry: UInt64, _ n: UnsafePointer<UInt64>, _ k: Int
     ) {

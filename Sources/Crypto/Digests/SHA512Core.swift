@@ -140,14 +140,17 @@ package struct SHA512Core: Sendable {
     ) {
         // Σ1(e), Σ0(a) with nested rotations (three rotates, two xors); Ch(e,f,g) = g ^ (e & (f ^ g));
         // Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b (passed in `bc`).
+        // Σ1 is added last, to d + (h + K + W + Ch) and to (h + K + W + Ch) + T2, instead of forming T1 first:
+        // one add more per round, one add fewer between e and the next e (+1–2.5 % sha512 on AMD EPYC,
+        // `Scripts/speed-ab`).
+        let hkc = h &+ kw &+ (g ^ (e & (f ^ g)))
         let sigma1 = rotr(rotr(rotr(e, 23) ^ e, 4) ^ e, 14)
-        let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
         let ab = a ^ b
         let sigma0 = rotr(rotr(rotr(a, 5) ^ a, 6) ^ a, 28)
         let t2 = sigma0 &+ (b ^ (ab & bc))
         bc = ab
-        d = d &+ t1
-        h = t1 &+ t2
+        d = (d &+ hkc) &+ sigma1
+        h = (hkc &+ t2) &+ sigma1
     }
 
     /// Round constants K (FIPS 180-4 §4.2.3). Read through a pointer so that the optimiser adds them from

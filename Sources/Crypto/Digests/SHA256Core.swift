@@ -142,9 +142,9 @@ package struct SHA256Core: Sendable {
     ) {
         // Σ1(e) as three independent rotations: e → Σ1 → T1 → d + T1 is the critical path from one round to the
         // next. Σ0(a) nested, rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2) = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22): two
-        // register copies fewer per round, off that path. On AMD EPYC this form is 2–4 % faster than both
-        // independent (`Scripts/speed-ab`, sha256 and hmac-sha256); nesting Σ1 as well, fully or half, was 1–2 %
-        // slower in a stand-alone block benchmark. (On an Intel host both independent had measured ~3 % faster than
+        // register copies fewer per round, off that path. On AMD EPYC, against both independent: sha256 +2 %,
+        // hmac-sha256 +1–4 % (`Scripts/speed-ab`); nesting Σ1 as well, fully or half, was 1–5 % slower in a
+        // stand-alone block benchmark. (On an Intel host both independent had measured ~3 % faster than
         // both nested; this mixed form was not measured there.)
         // Ch(e,f,g) = g ^ (e & (f ^ g)); Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's
         // a ^ b (passed in `bc`).
@@ -216,8 +216,9 @@ package struct SHA256Core: Sendable {
     /// The words go to a stack buffer and are read back through a pointer that the optimiser cannot relate to
     /// it (its address XOR the zero at `k[64]`). Otherwise LLVM forwards every stored word into a register, keeps
     /// it alive until its last use 16 words later and copies it around; as memory operands each schedule word
-    /// costs about 17 instructions instead of 20 (2,897 instead of 3,029 per block in a stand-alone build):
-    /// +1–5 % in the same benchmark.
+    /// costs about 17 instructions instead of 20 (2,927 instructions per block in the release binary): sha256
+    /// +1.4 % (bests) / +2.1 % (median) on AMD EPYC (`Scripts/speed-ab`). The buffer holds what the spills held
+    /// before: message-derived words, left on the stack as every other local.
     @inline(never)
     static func compressOne(_ s: inout SHA256CoreState, _ p: UnsafeRawPointer, _ k: UnsafePointer<UInt32>) {
         compressBlock(&s.h0, &s.h1, &s.h2, &s.h3, &s.h4, &s.h5, &s.h6, &s.h7, p, k)

@@ -202,7 +202,8 @@ package struct SHA512Core: Sendable {
     /// constants into registers and spills them, instead of adding each from the table in its round.
     ///
     /// Unlike SHA256Core, the schedule stays interleaved with the rounds: computed first (all 64 words, or 16
-    /// before each 16 rounds) it measured 3–10 % slower in a stand-alone block benchmark on AMD EPYC.
+    /// before each 16 rounds) it measured 3–10 % slower in a stand-alone block benchmark on AMD EPYC, and 2–7 %
+    /// slower with SHA256Core's stack buffer read through an opaque pointer (first, in blocks of 16, interleaved).
     @inline(never)
     static func compressOne(_ s: inout SHA512CoreState, _ p: UnsafeRawPointer, _ k: UnsafePointer<UInt64>) {
         compressBlock(&s.h0, &s.h1, &s.h2, &s.h3, &s.h4, &s.h5, &s.h6, &s.h7, p, k)

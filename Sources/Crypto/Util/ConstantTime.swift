@@ -4,7 +4,11 @@
 
 /// Zero, in a place the optimiser cannot see into: an externally visible mutable global, so no compiler may
 /// assume its value. Nothing ever writes it. `ConstantTime.valueBarrier` XORs it into masks.
-@usableFromInline nonisolated(unsafe) var constantTimeOpaqueZero: UInt64 = 0
+///
+/// `@exclusivity(unchecked)`: a global `var` otherwise gets a dynamic exclusivity check (a call into the
+/// runtime, `swift_beginAccess`) at every read, 159 call sites in the release binary, in the Montgomery
+/// products and the curves' table scans among them. The check can never fire, as nothing writes the variable.
+@exclusivity(unchecked) @usableFromInline nonisolated(unsafe) var constantTimeOpaqueZero: UInt64 = 0
 
 /// Branch-free helpers for code that touches secrets.
 ///

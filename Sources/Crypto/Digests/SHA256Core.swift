@@ -145,7 +145,8 @@ package struct SHA256Core: Sendable {
         // register copies fewer per round, off that path. On AMD EPYC, against both independent: sha256 +2 %,
         // hmac-sha256 +1–4 % (`Scripts/speed-ab`); nesting Σ1 as well, fully or half, was 1–5 % slower in a
         // stand-alone block benchmark. (On an Intel host both independent had measured ~3 % faster than
-        // both nested; this mixed form was not measured there.)
+        // both nested; this mixed form was not measured there.) Σ1 with rotr(e, 25) taken as rotr(rotr(e, 11), 14),
+        // one copy fewer at the same depth, measured the same (LLVM folds half of them back).
         // Ch(e,f,g) = g ^ (e & (f ^ g)); Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's
         // a ^ b (passed in `bc`).
         // Σ1 is added last, to d + (h + K + W + Ch) and to (h + K + W + Ch) + T2, instead of forming T1 first:

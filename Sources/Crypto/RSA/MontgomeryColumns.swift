@@ -13,7 +13,9 @@ extension MontgomeryModulus {
         c2 &+= carryBit(o)
     }
 
-    /// `(acc, c2) += Σ u[j]·v[−j]` for `j` in `0..<count` (one column of a product: `v` runs downwards).
+    /// `(acc, c2) += Σ u[j]·v[step·j]` for `j` in `0..<count`: one column of a product, `v` running downwards
+    /// (`step` −1, an operand as stored) or upwards (`step` 1, a limb-reversed copy such as `reversedLimbs`).
+    /// Callers pass `step` as a literal, so the index arithmetic folds.
     ///
     /// A column sum is a chain of add/adc/adc on three registers per product, no load or store of an
     /// intermediate limb: fewer instructions per product than a row pass.
@@ -30,18 +32,18 @@ extension MontgomeryModulus {
     @inline(__always)
     static func multiplyAccumulateColumn(
         _ acc: inout UInt128, _ c2: inout UInt64, _ u: UnsafePointer<UInt64>, _ v: UnsafePointer<UInt64>,
-        _ count: Int
+        _ count: Int, step: Int
     ) {
         var j = 0
         while j &+ 4 <= count {  // public: loop bound
-            multiplyAccumulate(&acc, &c2, u[j], v[0 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 1], v[-1 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 2], v[-2 &- j])
-            multiplyAccumulate(&acc, &c2, u[j &+ 3], v[-3 &- j])
+            multiplyAccumulate(&acc, &c2, u[j], v[step &* j])
+            multiplyAccumulate(&acc, &c2, u[j &+ 1], v[step &* (j &+ 1)])
+            multiplyAccumulate(&acc, &c2, u[j &+ 2], v[step &* (j &+ 2)])
+            multiplyAccumulate(&acc, &c2, u[j &+ 3], v[step &* (j &+ 3)])
             j &+= 4
         }
         while j < count {  // public: loop bound
-            multiplyAccumulate(&acc, &c2, u[j], v[0 &- j])
+            multiplyAccumulate(&acc, &c2, u[j], v[step &* j])
             j &+= 1
         }
     }

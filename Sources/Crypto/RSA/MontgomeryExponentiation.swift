@@ -45,14 +45,13 @@ extension MontgomeryModulus {
             t.withUnsafeMutableBufferPointer { tB in
                 x.withUnsafeBufferPointer { xB in
                     last.withUnsafeBufferPointer { lastB in
-                        limbs.withUnsafeBufferPointer { nB in
+                        withModulusPointers { np, nr in
                             let a = Limbs.base(accB)
                             let tp = Limbs.base(tB)
-                            let np = Limbs.base(nB)
                             var bit = top - 1
                             while bit >= 0 {  // public: loop bound
                                 let multiplies = (exponent[bit >> 6] >> UInt64(bit & 63)) & 1 == 1  // public: exponent
-                                Self.square(a, a, np, n0, k, tp, almost: almost && (bit > 0 || multiplies))
+                                Self.square(a, a, np, nr, n0, k, tp, almost: almost && (bit > 0 || multiplies))
                                 if multiplies {  // public: exponent
                                     // Bit 0 (the last one) takes the ordinary base when one is given.
                                     let base = bit == 0 ? Limbs.base(lastB) : Limbs.base(xB)  // public: position
@@ -100,12 +99,11 @@ extension MontgomeryModulus {
             acc.withUnsafeMutableBufferPointer { accB in
                 selected.withUnsafeMutableBufferPointer { selB in
                     t.withUnsafeMutableBufferPointer { tB in
-                        limbs.withUnsafeBufferPointer { nB in
+                        withModulusPointers { np, nr in
                             let tab = Limbs.base(tableB)
                             let a = Limbs.base(accB)
                             let sel = Limbs.base(selB)
                             let tp = Limbs.base(tB)
-                            let np = Limbs.base(nB)
                             // table[0] = 1 (Montgomery), table[1] = x, table[i] = table[i−1]·x.
                             for j in 0..<k {
                                 tab[j] = one[j]
@@ -126,7 +124,7 @@ extension MontgomeryModulus {
                                     a.update(from: sel, count: k)
                                     first = false
                                 } else {
-                                    for _ in 0..<w { Self.square(a, a, np, n0, k, tp, almost: almost) }
+                                    for _ in 0..<w { Self.square(a, a, np, nr, n0, k, tp, almost: almost) }
                                     // The last product reduces fully (see `allowsAlmostReduction`).
                                     Self.multiply(a, a, sel, np, n0, k, tp, almost: almost && window > 0)
                                 }

@@ -12,6 +12,8 @@
 package struct MontgomeryModulus: Sendable {
     /// `n`, `count` limbs, least significant first; the top limb is non-zero.
     package let limbs: [UInt64]
+    /// `n` with its limbs in reverse order (most significant first): `reduce` reads it upwards (see there).
+    package let reversedLimbs: [UInt64]
     /// `-n⁻¹ mod 2⁶⁴`.
     package let n0: UInt64
     /// `R² mod n`.
@@ -46,6 +48,7 @@ package struct MontgomeryModulus: Sendable {
             throw .invalidParameter
         }
         limbs = n
+        reversedLimbs = n.reversed()
         let k = n.count
         bitCount = 64 * k - top.leadingZeroBitCount
         // Newton iteration for n[0]⁻¹ mod 2⁶⁴: x ← x(2 − n·x) doubles the correct low bits; n·n ≡ 1 mod 8 starts
@@ -70,10 +73,21 @@ package struct MontgomeryModulus: Sendable {
 
     private init(limbs: [UInt64], n0: UInt64, rr: [UInt64], one: [UInt64], bitCount: Int) {
         self.limbs = limbs
+        self.reversedLimbs = limbs.reversed()
         self.n0 = n0
         self.rr = rr
         self.one = one
         self.bitCount = bitCount
+    }
+
+    /// Runs `body` with pointers to `limbs` and `reversedLimbs`.
+    @inline(__always)
+    func withModulusPointers<Result>(
+        _ body: (_ n: UnsafePointer<UInt64>, _ nReversed: UnsafePointer<UInt64>) -> Result
+    ) -> Result {
+        limbs.withUnsafeBufferPointer { n in
+            reversedLimbs.withUnsafeBufferPointer { nr in body(Limbs.base(n), Limbs.base(nr)) }
+        }
     }
 
     /// `x ← 2x mod n` for `x < n`.
@@ -116,16 +130,16 @@ package struct MontgomeryModulus: Sendable {
         var c2: UInt64 = 0
         var i = 0
         while i < k {  // public: loop bound
-            multiplyAccumulateColumn(&acc, &c2, a, b + i, i &+ 1)
-            multiplyAccumulateColumn(&acc, &c2, t, n + i, i)
+            multiplyAccumulateColumn(&acc, &c2, a, b + i, i &+ 1, step: -1)
+            multiplyAccumulateColumn(&acc, &c2, t, n + i, i, step: -1)
             t[i] = reductionLimb(&acc, &c2, n, n0)
             nextColumn(&acc, &c2)
             i &+= 1
         }
         while i < 2 &* k &- 1 {  // public: loop bound
             let first = i &- k &+ 1
-            multiplyAccumulateColumn(&acc, &c2, a + first, b + (i &- first), k &- first)
-            multiplyAccumulateColumn(&acc, &c2, t + first, n + (i &- first), k &- first)
+            multiplyAccumulateColumn(&acc, &c2, a + first, b + (i &- first), k &- first, step: -1)
+            multiplyAccumulateColumn(&acc, &c2, t + first, n + (i &- first), k &- first, step: -1)
             t[i] = UInt64(truncatingIfNeeded: acc)
             nextColumn(&acc, &c2)
             i &+= 1

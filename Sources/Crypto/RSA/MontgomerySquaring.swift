@@ -85,18 +85,23 @@ extension MontgomeryModulus {
     /// `(t + M·n)/R < (n·R + R·n)/R = 2n`, so the carry out of the last column is 0 or 1 and one conditional
     /// subtraction suffices. Measured ~6 % (32 limbs) to ~10 % (64 limbs) faster per squaring than two rows at
     /// once. With `almost` see `multiply`. `r` must not overlap `t`.
+    ///
+    /// The `m[j]·n[i − j]` sums read `n` through its limb-reversed copy `nReversed` (`reversedLimbs`), so that
+    /// both operands run upwards from one index: +1–4 % on RSA-2048 and RSA-4096 public operations in a
+    /// stand-alone benchmark on AMD EPYC (both at once, one per core). Doing the same for `multiply` (reversing
+    /// `b` for each product) measured no better, so `multiply` reads its operands as stored.
     /// - CT: time and memory access depend only on `k` (and the public `almost`).
     @inline(__always)
     static func reduce(
         _ r: UnsafeMutablePointer<UInt64>, _ t: UnsafeMutablePointer<UInt64>, _ n: UnsafePointer<UInt64>,
-        _ n0: UInt64, _ k: Int, almost: Bool
+        _ nReversed: UnsafePointer<UInt64>, _ n0: UInt64, _ k: Int, almost: Bool
     ) {
         var acc: UInt128 = 0
         var c2: UInt64 = 0
         var i = 0
         while i < k {  // public: loop bound
             accumulate(&acc, &c2, t[i])
-            multiplyAccumulateColumn(&acc, &c2, t, n + i, i)
+            multiplyAccumulateColumn(&acc, &c2, t, nReversed + (k &- 1 &- i), i, step: 1)
             t[i] = reductionLimb(&acc, &c2, n, n0)  // over t[i], already consumed
             nextColumn(&acc, &c2)
             i &+= 1
@@ -104,7 +109,7 @@ extension MontgomeryModulus {
         while i < 2 &* k {  // public: loop bound
             accumulate(&acc, &c2, t[i])
             let first = i &- k &+ 1
-            multiplyAccumulateColumn(&acc, &c2, t + first, n + (i &- first), k &- first)
+            multiplyAccumulateColumn(&acc, &c2, t + first, nReversed, k &- first, step: 1)
             r[i &- k] = UInt64(truncatingIfNeeded: acc)
             nextColumn(&acc, &c2)
             i &+= 1
@@ -118,15 +123,16 @@ extension MontgomeryModulus {
     /// - CT: time and memory access depend only on `k` (and the public `almost`).
     @inline(__always)
     package static func square(
-        _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ n: UnsafePointer<UInt64>, _ n0: UInt64,
-        _ k: Int, _ t: UnsafeMutablePointer<UInt64>, almost: Bool = false
+        _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ n: UnsafePointer<UInt64>,
+        _ nReversed: UnsafePointer<UInt64>, _ n0: UInt64, _ k: Int, _ t: UnsafeMutablePointer<UInt64>,
+        almost: Bool = false
     ) {
         if k >= karatsubaThreshold {  // public: operand size
             karatsubaSquare(a, k, t, t + 2 * k)
         } else {
             schoolbookSquare(a, k, t)
         }
-        reduce(r, t, n, n0, k, almost: almost)
+        reduce(r, t, n, nReversed, n0, k, almost: almost)
     }
 
     /// `t[0..<2k] ← a²`, about ¾ of the word multiplications of a general product.
@@ -192,8 +198,8 @@ extension MontgomeryModulus {
         r.withUnsafeMutableBufferPointer { rb in
             t.withUnsafeMutableBufferPointer { tb in
                 a.withUnsafeBufferPointer { ab in
-                    limbs.withUnsafeBufferPointer { nb in
-                        Self.square(Limbs.base(rb), Limbs.base(ab), Limbs.base(nb), n0, k, Limbs.base(tb))
+                    withModulusPointers { np, nr in
+                        Self.square(Limbs.base(rb), Limbs.base(ab), np, nr, n0, k, Limbs.base(tb))
                     }
                 }
             }

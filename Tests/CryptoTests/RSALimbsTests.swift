@@ -10,7 +10,6 @@ struct RSALimbsTests {
     @Test("I2OSP matches a byte-by-byte reference for every length, truncating and zero-padding")
     func toBigEndianMatchesReference() throws {
         var random = DeterministicRandom(seed: 0x1205)
-        var cases = 0
         for count in 0...5 {
             let x = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }
             for length in 0...48 {
@@ -20,10 +19,8 @@ struct RSALimbsTests {
                     expected[length - 1 - i] = UInt8(truncatingIfNeeded: x[i / 8] >> UInt64(8 * (i % 8)))
                 }
                 #expect(Limbs.toBigEndian(x, length: length) == expected, "count \(count), length \(length)")
-                cases += 1
             }
             #expect(try Limbs.fromBigEndian(Limbs.toBigEndian(x, length: 8 * count), count: count) == x)
         }
-        #expect(cases == 6 * 49)
     }
 }

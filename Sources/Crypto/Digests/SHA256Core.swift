@@ -143,8 +143,9 @@ package struct SHA256Core: Sendable {
         // Σ1(e) as three independent rotations: e → Σ1 → T1 → d + T1 is the critical path from one round to the
         // next. Σ0(a) nested, rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2) = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22): two
         // register copies fewer per round, off that path. On AMD EPYC, against both independent: sha256 +2 %,
-        // hmac-sha256 +1–4 % (`Scripts/speed-ab`); nesting Σ1 as well, fully or half, was 1–5 % slower in a
-        // stand-alone block benchmark. (On an Intel host both independent had measured ~3 % faster than
+        // hmac-sha256 +1–4 % (`Scripts/speed-ab`); nesting Σ1 as well, fully or half, was 1–7 % slower in a
+        // stand-alone block benchmark (−4 to −7 % fully nested with T1 formed first, OpenSSL's form, though it
+        // saves two copies per round: the rounds are bound by the e → e latency). (On an Intel host both independent had measured ~3 % faster than
         // both nested; this mixed form was not measured there.) Σ1 with rotr(e, 25) taken as rotr(rotr(e, 11), 14),
         // one copy fewer at the same depth, measured the same (LLVM folds half of them back).
         // Ch(e,f,g) = g ^ (e & (f ^ g)); Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's

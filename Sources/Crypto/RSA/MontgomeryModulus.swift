@@ -66,14 +66,17 @@ package struct MontgomeryModulus: Sendable {
         let t = k.trailingZeroBitCount
         let s = 64 * (k >> t)
         for _ in 0..<s { Self.doubleMod(&x, n) }
-        let partial = MontgomeryModulus(limbs: n, n0: n0, rr: [], one: one, bitCount: bitCount)
+        let partial = MontgomeryModulus(
+            limbs: n, reversedLimbs: reversedLimbs, n0: n0, rr: [], one: one, bitCount: bitCount)
         for _ in 0..<t { x = partial.multiply(x, x) }
         rr = x
     }
 
-    private init(limbs: [UInt64], n0: UInt64, rr: [UInt64], one: [UInt64], bitCount: Int) {
+    private init(
+        limbs: [UInt64], reversedLimbs: [UInt64], n0: UInt64, rr: [UInt64], one: [UInt64], bitCount: Int
+    ) {
         self.limbs = limbs
-        self.reversedLimbs = limbs.reversed()
+        self.reversedLimbs = reversedLimbs
         self.n0 = n0
         self.rr = rr
         self.one = one
@@ -82,9 +85,9 @@ package struct MontgomeryModulus: Sendable {
 
     /// Runs `body` with pointers to `limbs` and `reversedLimbs`.
     @inline(__always)
-    func withModulusPointers<Result>(
-        _ body: (_ n: UnsafePointer<UInt64>, _ nReversed: UnsafePointer<UInt64>) -> Result
-    ) -> Result {
+    func withModulusPointers<T>(
+        _ body: (_ n: UnsafePointer<UInt64>, _ nReversed: UnsafePointer<UInt64>) -> T
+    ) -> T {
         limbs.withUnsafeBufferPointer { n in
             reversedLimbs.withUnsafeBufferPointer { nr in body(Limbs.base(n), Limbs.base(nr)) }
         }

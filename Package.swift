@@ -9,6 +9,16 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
 
+// BMI2 for one module only: ContrastSHA2BlocksBMI2 compiles the SHA-2 block functions again with rorx (a
+// rotate into a fresh register), and ContrastCrypto calls that build only when /proc/cpuinfo lists bmi2
+// (CPUFeatures.swift). Swift has no per-function target attributes, hence a module. The flag is for the host's
+// architecture: on other CPUs the module is one more portable build, never called.
+#if arch(x86_64)
+let bmi2: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mbmi2"])]
+#else
+let bmi2: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "contrast",
     products: [
@@ -17,8 +27,14 @@ let package = Package(
     targets: [
         // `@_extern(c)` binds getrandom(2), which Glibc's module map does not export, without any C code.
         .target(
-            name: "ContrastCrypto", path: "Sources/Crypto", exclude: ["EC/Generated/README.md"],
+            name: "ContrastCrypto", dependencies: ["ContrastSHA2Blocks", "ContrastSHA2BlocksBMI2"],
+            path: "Sources/Crypto", exclude: ["EC/Generated/README.md", "SHA2Blocks", "SHA2BlocksBMI2"],
             swiftSettings: strict + [.enableExperimentalFeature("Extern")]),
+        // Parts of ContrastCrypto, in its folder: the SHA-2 block functions, and the same compiled with BMI2.
+        .target(name: "ContrastSHA2Blocks", path: "Sources/Crypto/SHA2Blocks", swiftSettings: strict),
+        .target(
+            name: "ContrastSHA2BlocksBMI2", dependencies: ["ContrastSHA2Blocks"], path: "Sources/Crypto/SHA2BlocksBMI2",
+            swiftSettings: strict + bmi2),
         .target(name: "ContrastASN1", dependencies: ["ContrastCrypto"], path: "Sources/ASN1", swiftSettings: strict),
         // `@_extern(c)` binds epoll(7), which Glibc's module map leaves out.
         .target(
@@ -34,7 +50,9 @@ let package = Package(
         // Tests-only support: vector locator, CAVP/Wycheproof/JSON readers, hex, deterministic randomness.
         .target(name: "TestSupport", dependencies: ["ContrastCrypto"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "CryptoTests", dependencies: ["ContrastCrypto", "TestSupport"], path: "Tests/CryptoTests",
+            name: "CryptoTests",
+            dependencies: ["ContrastCrypto", "ContrastSHA2Blocks", "ContrastSHA2BlocksBMI2", "TestSupport"],
+            path: "Tests/CryptoTests",
             swiftSettings: strict),
         .testTarget(
             name: "ASN1Tests", dependencies: ["ContrastASN1", "ContrastCrypto", "TestSupport"],

@@ -6,9 +6,9 @@ import TestSupport
 
 @Suite("contrast CLI")
 struct CLITests {
-    func contrast(_ args: String...) throws -> ProcessResult {
+    func contrast(_ args: String..., environment: [String] = []) throws -> ProcessResult {
         let bin = try #require(Subprocess.builtProduct("contrast"), "the contrast binary is built next to the tests")
-        return try Subprocess.run(bin, args)
+        return try Subprocess.run(bin, args, environment: environment)
     }
 
     @Test("--version prints the version and exits 0")
@@ -68,6 +68,30 @@ struct CLITests {
             return 0
         }
         #expect(rates.count == 2 && rates.allSatisfy { $0 > 0 }, "\(r.stdout)")
+    }
+
+    @Test("speed names the SHA-2 build that runs; CONTRAST_DISABLE_BMI2=1 selects the portable one")
+    func sha2Build() throws {
+        let chosen = try contrast("speed", "sha256", "--seconds", "0.05")
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        let first = chosen.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(
+            first.hasPrefix("SHA-2 block functions: BMI2 (") || first.hasPrefix("SHA-2 block functions: portable ("),
+            "\(chosen.stdout)")
+        for value in ["1", "yes"] {
+            let portable = try contrast(
+                "speed", "sha256", "--seconds", "0.05", environment: ["CONTRAST_DISABLE_BMI2=\(value)"])
+            #expect(portable.status == 0, "\(portable.stderr)")
+            #expect(
+                portable.stdout.hasPrefix("SHA-2 block functions: portable (CONTRAST_DISABLE_BMI2 is set)\n"),
+                "\(portable.stdout)")
+            #expect(portable.stdout.contains("sha256"))
+        }
+        // "0" and the empty string leave the choice to the CPU, as if unset.
+        for value in ["0", ""] {
+            let unset = try contrast("speed", "sha256", "--seconds", "0.05", environment: ["CONTRAST_DISABLE_BMI2=\(value)"])
+            #expect(unset.stdout.split(separator: "\n").first.map(String.init) == first, "\(unset.stdout)")
+        }
     }
 
     @Test("unknown benchmark names are rejected")

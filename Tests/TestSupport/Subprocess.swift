@@ -14,8 +14,11 @@ public struct ProcessResult: Sendable {
 
 /// Runs external programs for end-to-end and interop tests.
 public enum Subprocess {
-    /// Runs `path` with `arguments` and optional `stdin` bytes; waits for it to exit.
-    public static func run(_ path: String, _ arguments: [String], stdin input: [UInt8] = []) throws -> ProcessResult {
+    /// Runs `path` with `arguments`, optional `stdin` bytes and this process's environment plus `environment`
+    /// (`NAME=value` entries, which take precedence); waits for it to exit.
+    public static func run(
+        _ path: String, _ arguments: [String], stdin input: [UInt8] = [], environment: [String] = []
+    ) throws -> ProcessResult {
         let dir = "/tmp/contrast-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         mkdir(dir, 0o700)
         defer {
@@ -38,8 +41,17 @@ public enum Subprocess {
         let argv = [path] + arguments
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
+        var cenv = [UnsafeMutablePointer<CChar>?]()
+        let overridden = Set(environment.map { $0.prefix { $0 != "=" } + "=" })
+        var inherited = environ
+        while let entry = inherited.pointee {
+            if !overridden.contains(where: { String(cString: entry).hasPrefix($0) }) { cenv.append(strdup(entry)) }
+            inherited += 1
+        }
+        cenv += environment.map { strdup($0) } + [nil]
+        defer { for p in cenv { free(p) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, &cargs, environ)
+        let rc = posix_spawn(&pid, path, &actions, nil, &cargs, &cenv)
         guard rc == 0 else { throw VectorError.missing("cannot run \(path): errno \(rc)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // `contrast speed`: the benchmark, in the spirit of `openssl speed` (table or one JSON object per line).
 
+import ContrastCrypto
+
 /// `contrast speed [NAME...] [--seconds S] [--json] [--list]`
 enum SpeedCommand: Command {
     static let name = "speed"
@@ -12,6 +14,9 @@ enum SpeedCommand: Command {
           {"name":"sha256","bytes":16384,"ops_per_sec":...,"bytes_per_sec":...}
         Machines are noisy: compare ratios against OpenSSL measured on the same machine at the same time
         (../shared/tools/speed-vs-openssl), not absolute numbers.
+        On CPUs with BMI2, SHA-2 runs a build of its block functions that uses BMI2's rotate (the table's first
+        line says which build runs); CONTRAST_DISABLE_BMI2=1 selects the portable build, as OPENSSL_ia32cap does
+        for OpenSSL.
         """
     static let options: [OptionSpec] = [
         .value("seconds", short: "s", name: "S", help: "Seconds to run each benchmark (default 1)."),
@@ -47,6 +52,7 @@ enum SpeedCommand: Command {
 
         let json = args.has("json")
         if !json {
+            print("SHA-2 block functions: \(CPUFeatures.sha2BlockFunctions)")
             print("name".padding(to: 22) + "op".padding(to: 10) + "bytes".leftPad(8) + "ops/s".leftPad(14)
                 + "MB/s".leftPad(12) + "µs/op".leftPad(12))
         }

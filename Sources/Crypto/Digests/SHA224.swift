@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SHA-224 (FIPS 180-4 §6.3): streaming and one-shot.
 
+import ContrastSHA2Blocks
+
 /// The SHA-224 hash function (28-byte digest, 64-byte blocks).
 ///
 /// - CT: time depends only on the message length; message bytes do not leak.

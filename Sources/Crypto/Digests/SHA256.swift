@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SHA-256 (FIPS 180-4 §6.2): streaming and one-shot.
 
+import ContrastSHA2Blocks
+
 /// The SHA-256 hash function (32-byte digest, 64-byte blocks).
 ///
 /// - CT: time depends only on the message length; message bytes do not leak.

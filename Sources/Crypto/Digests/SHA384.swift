@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SHA-384 (FIPS 180-4 §6.5): streaming and one-shot.
 
+import ContrastSHA2Blocks
+
 /// The SHA-384 hash function (48-byte digest, 128-byte blocks).
 ///
 /// - CT: time depends only on the message length; message bytes do not leak.

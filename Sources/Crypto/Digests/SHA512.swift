@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SHA-512 (FIPS 180-4 §6.4): streaming and one-shot.
 
+import ContrastSHA2Blocks
+
 /// The SHA-512 hash function (64-byte digest, 128-byte blocks).
 ///
 /// - CT: time depends only on the message length; message bytes do not leak.

@@ -72,7 +72,7 @@ public enum SHA256Block {
     /// filled at first use, so the compiler cannot see the values). Allocated once, never freed, never written
     /// after initialisation (hence `nonisolated(unsafe)` is sound). Entry 64 is a zero that the compiler cannot
     /// see (`compressBlock` uses it to hide where the message schedule is read from).
-    nonisolated(unsafe) package static let roundConstants: UnsafePointer<UInt32> = {
+    nonisolated(unsafe) public static let roundConstants: UnsafePointer<UInt32> = {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: constants.count + 1)
         table.initialize(from: constants, count: constants.count)
         (table + constants.count).initialize(to: 0)
@@ -100,10 +100,20 @@ public enum SHA256Block {
 
     /// Runs the block function over `blocks` consecutive 64-byte blocks at `p`, in the shape for any CPU.
     package static func compress(_ s: inout SHA256CoreState, _ p: UnsafeRawPointer, blocks: Int) {
+        forEachBlock(&s, p, blocks: blocks, compressOne)
+    }
+
+    /// Calls `one` with the round constants for each of `blocks` consecutive 64-byte blocks at `p` (the loop of
+    /// both builds).
+    @inlinable @inline(__always)
+    public static func forEachBlock(
+        _ s: inout SHA256CoreState, _ p: UnsafeRawPointer, blocks: Int,
+        _ one: (inout SHA256CoreState, UnsafeRawPointer, UnsafePointer<UInt32>) -> Void
+    ) {
         let k = roundConstants
         var p = p
         for _ in 0..<blocks {
-            compressOne(&s, p, k)
+            one(&s, p, k)
             p += 64
         }
     }

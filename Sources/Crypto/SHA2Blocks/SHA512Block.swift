@@ -63,7 +63,7 @@ public enum SHA512Block {
     /// memory once per round instead of folding copies of each immediate into both uses of T1 (the table is
     /// filled at first use, so the compiler cannot see the values). Allocated once, never freed, never written
     /// after initialisation (hence `nonisolated(unsafe)` is sound).
-    nonisolated(unsafe) package static let roundConstants: UnsafePointer<UInt64> = {
+    nonisolated(unsafe) public static let roundConstants: UnsafePointer<UInt64> = {
         let table = UnsafeMutablePointer<UInt64>.allocate(capacity: constants.count)
         table.initialize(from: constants, count: constants.count)
         return UnsafePointer(table)
@@ -95,10 +95,20 @@ public enum SHA512Block {
     /// Runs the block function over `blocks` consecutive 128-byte blocks at `p`, in the shape for any CPU. Fully
     /// unrolled, all working and schedule words in locals; K constants are FIPS 180-4 §4.2.3.
     package static func compress(_ s: inout SHA512CoreState, _ p: UnsafeRawPointer, blocks: Int) {
+        forEachBlock(&s, p, blocks: blocks, compressOne)
+    }
+
+    /// Calls `one` with the round constants for each of `blocks` consecutive 128-byte blocks at `p` (the loop of
+    /// both builds).
+    @inlinable @inline(__always)
+    public static func forEachBlock(
+        _ s: inout SHA512CoreState, _ p: UnsafeRawPointer, blocks: Int,
+        _ one: (inout SHA512CoreState, UnsafeRawPointer, UnsafePointer<UInt64>) -> Void
+    ) {
         let k = roundConstants
         var p = p
         for _ in 0..<blocks {
-            compressOne(&s, p, k)
+            one(&s, p, k)
             p += 128
         }
     }

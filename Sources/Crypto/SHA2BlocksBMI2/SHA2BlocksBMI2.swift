@@ -11,12 +11,7 @@ import ContrastSHA2Blocks
 package enum SHA256BlockBMI2 {
     /// Runs the block function over `blocks` consecutive 64-byte blocks at `p`. Only on a CPU with BMI2.
     package static func compress(_ s: inout SHA256CoreState, _ p: UnsafeRawPointer, blocks: Int) {
-        let k = SHA256Block.roundConstants
-        var p = p
-        for _ in 0..<blocks {
-            compressOne(&s, p, k)
-            p += 64
-        }
+        SHA256Block.forEachBlock(&s, p, blocks: blocks, compressOne)
     }
 
     /// One block, not inlined into the loop (see `SHA256Block.compressOne`).
@@ -30,12 +25,7 @@ package enum SHA256BlockBMI2 {
 package enum SHA512BlockBMI2 {
     /// Runs the block function over `blocks` consecutive 128-byte blocks at `p`. Only on a CPU with BMI2.
     package static func compress(_ s: inout SHA512CoreState, _ p: UnsafeRawPointer, blocks: Int) {
-        let k = SHA512Block.roundConstants
-        var p = p
-        for _ in 0..<blocks {
-            compressOne(&s, p, k)
-            p += 128
-        }
+        SHA512Block.forEachBlock(&s, p, blocks: blocks, compressOne)
     }
 
     /// One block, not inlined into the loop (see `SHA512Block.compressOne`).

@@ -127,8 +127,14 @@ public enum SHA512Block {
         compressBlock(&s.h0, &s.h1, &s.h2, &s.h3, &s.h4, &s.h5, &s.h6, &s.h7, p, k, bmi2: false)
     }
 
-    /// One block; `bmi2` picks the shape of Σ (see `round`). The schedule's shape is the same for both: with BMI2,
-    /// SHA256Block's stack buffer interleaved with the rounds measured 2 % slower, and independent σ rotations 3 %.
+    /// One block; `bmi2` picks the shape of Σ (see `round`). The schedule's shape is the same for both. Measured
+    /// with BMI2 and not kept (stand-alone block benchmark, AMD EPYC): SHA256Block's stack buffer interleaved with
+    /// the rounds −2 % (−2 % also with the constants RIP-relative and w[t-2] in a register), all 64 words first
+    /// through that buffer −7 %, each word computed 2 or 4 rounds ahead −1 % / −6 %, independent σ rotations −3 %,
+    /// T1 formed first −1 %, the constants as a RIP-relative global (one register more) +0.5 % (noise), rounds
+    /// 16–79 as four passes of a 16-round loop −10 % (48 instructions per round against 42), andn for Ch (BMI1,
+    /// `-mbmi`) −1 to −2 %, LLVM scheduler flags (-misched=ilpmax/ilpmin, -misched-regpressure=false,
+    /// -enable-misched=false) −4 to −13 % or ±0.
     @inlinable @inline(__always)
     public static func compressBlock(
         _ ha: inout UInt64, _ hb: inout UInt64, _ hc: inout UInt64, _ hd: inout UInt64,

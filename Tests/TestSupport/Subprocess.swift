@@ -42,10 +42,10 @@ public enum Subprocess {
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
         var cenv = [UnsafeMutablePointer<CChar>?]()
-        let overridden = Set(environment.map { $0.prefix { $0 != "=" } + "=" })
+        let overridden = Set(environment.map { $0.prefix { $0 != "=" } })
         var inherited = environ
         while let entry = inherited.pointee {
-            if !overridden.contains(where: { String(cString: entry).hasPrefix($0) }) { cenv.append(strdup(entry)) }
+            if !overridden.contains(String(cString: entry).prefix { $0 != "=" }) { cenv.append(strdup(entry)) }
             inherited += 1
         }
         cenv += environment.map { strdup($0) } + [nil]

@@ -137,7 +137,7 @@ public enum SHA256Block {
     ///   its work fills the gaps that the rounds' dependency chains leave. Against the first shape built with
     ///   BMI2 (which gains only 1 % from it): +10 % in a stand-alone block benchmark on AMD EPYC (Zen 1; both
     ///   builds at once, one per core, median of 8 rounds). Computing each word 4, 8 or 12 rounds later measured
-    ///   the same or 1–3 % slower; this interleaved shape without BMI2 is 4 % slower than the first shape. Also
+    ///   the same or up to 3.5 % slower; this interleaved shape without BMI2 is 4 % slower than the first shape. Also
     ///   measured with BMI2 and not kept: w[t-2] from a register −1 %, independent σ −2.5 %, T1 formed first −3 %,
     ///   the constants as a RIP-relative global ±0, andn for Ch (BMI1) −1 %.
     ///

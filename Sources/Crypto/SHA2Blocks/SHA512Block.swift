@@ -42,9 +42,9 @@ public enum SHA512Block {
     ) {
         // Σ1(e), Σ0(a) with nested rotations (three rotates, two xors) for any CPU. With BMI2 (`bmi2`), rorx
         // rotates into a fresh register, so independent rotations cost no copies and both Σ are independent (one
-        // level deep instead of three on the e → e and a → a paths): +8 % against the nested form built with BMI2
-        // as well (+7 %) in a stand-alone block benchmark on AMD EPYC (Zen 1; both builds at once, one per core);
-        // only Σ0 independent: no gain. Ch(e,f,g) = g ^ (e & (f ^ g));
+        // level deep instead of three on the e → e and a → a paths): +8 % over the portable form in a stand-alone
+        // block benchmark on AMD EPYC (Zen 1; both builds at once, one per core), where the nested form built with
+        // BMI2 reaches +7 %; only Σ0 independent: no gain over that. Ch(e,f,g) = g ^ (e & (f ^ g));
         // Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b (passed in `bc`).
         // Σ1 is added last, to d + (h + K + W + Ch) and to (h + K + W + Ch) + T2, instead of forming T1 first:
         // one add more per round, one add fewer between e and the next e (+1–2.5 % sha512 on AMD EPYC,

@@ -27,14 +27,15 @@ package enum CPUFeatures {
         return value.pointee != 0 && String(cString: value) != "0"
     }()
 
-    /// The kernel reports BMI2 for this CPU.
-    static var cpuHasBMI2: Bool {
+    /// The kernel reports BMI2 for this CPU (whatever `CONTRAST_DISABLE_BMI2` says: the tests of the BMI2 build
+    /// run whenever the CPU can).
+    package static let cpuHasBMI2: Bool = {
         #if arch(x86_64)
         return firstFlagsLine()?.split(separator: " ").contains("bmi2") ?? false
         #else
         return false
         #endif
-    }
+    }()
 
     /// Which build of the SHA-2 block functions runs, and why (for `contrast speed`).
     package static var sha2BlockFunctions: String {
